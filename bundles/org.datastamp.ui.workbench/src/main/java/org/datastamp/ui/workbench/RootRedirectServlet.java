@@ -8,14 +8,16 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 
 /**
- * Sends a browser opening the server root to the workbench. Registered as the whiteboard's default servlet, it
- * answers only what no other servlet maps: the root is redirected, any other path is a plain 404.
+ * Sends a browser opening the server root to the workbench. The pattern is the servlet specification's empty
+ * string, which maps the context root only: a default servlet ({@code "/"}) would also shadow the workbench, which
+ * RAP registers through the HttpService, because Felix HTTP consults the whiteboard's default context first.
+ * (Declared as a plain property: the component property type would write an empty element, which SCR reads as an
+ * empty array.)
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletPattern("/")
+@Component(service = Servlet.class, property = HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=")
 public class RootRedirectServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
