@@ -122,19 +122,22 @@ final class DatasetsPanel {
         detailTitle.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         detailTitle.setText("Select a dataset to see its metadata and files.");
         context.setTestId(detailTitle, "dataset-detail-title");
-        properties = detailTable(detail, "Dataset", new String[] {"Property", "Value"}, new int[] {100, 320});
+        SashForm sections = new SashForm(detail, SWT.VERTICAL);
+        sections.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        properties = detailTable(sections, "Dataset", new String[] {"Property", "Value"}, new int[] {100, 320});
         context.setTestId(properties, "dataset-properties");
-        metadata = detailTable(detail, "Metadata", new String[] {"Name", "Value", "Unit"}, new int[] {160, 200, 60});
+        metadata = detailTable(sections, "Metadata", new String[] {"Name", "Value", "Unit"}, new int[] {160, 200, 60});
         context.setTestId(metadata, "dataset-metadata");
-        files = detailTable(detail, "Files", new String[] {"Path", "Size", "Checksum"}, new int[] {140, 80, 300});
+        files = detailTable(sections, "Files", new String[] {"Path", "Size", "Checksum"}, new int[] {140, 80, 300});
         context.setTestId(files, "dataset-files");
+        sections.setWeights(new int[] {40, 40, 20});
     }
 
-    private static Table detailTable(Composite parent, String title, String[] headers, int[] widths) {
+    /** A titled table in one of the detail pane's sash sections (the sash lays the group out). */
+    private static Table detailTable(SashForm parent, String title, String[] headers, int[] widths) {
         Group group = new Group(parent, SWT.NONE);
         group.setText(title);
         group.setLayout(new GridLayout(1, false));
-        group.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         Table table = Tables.create(group, SWT.SINGLE, false, headers, widths);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         return table;

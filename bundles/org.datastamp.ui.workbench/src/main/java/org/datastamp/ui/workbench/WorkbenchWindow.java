@@ -64,6 +64,7 @@ final class WorkbenchWindow {
             new Label(content, SWT.WRAP).setText("This view failed to open: " + e);
         }
         try {
+            context.setTestId(item, "tab-" + view.id());
             context.setTestId(content, "view-" + view.id());
         } catch (IllegalArgumentException e) {
             LOG.warn("View '{}' gets no test id: {}", view.id(), e.getMessage());
