@@ -31,9 +31,11 @@ abstract class ApiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String resourcePath = request.getContextPath() + request.getServletPath();
+        // HEAD is a GET without the body (RFC 9110), answered by the same resource code.
+        boolean head = "HEAD".equals(request.getMethod());
         ApiResponse answer;
         try {
-            answer = handle(new ApiRequest(request.getMethod(), request.getPathInfo(), resourcePath,
+            answer = handle(new ApiRequest(head ? "GET" : request.getMethod(), request.getPathInfo(), resourcePath,
                     QueryString.parse(request.getQueryString()), readBody(request)));
         } catch (ProblemException e) {
             answer = e.response();
@@ -45,7 +47,7 @@ abstract class ApiServlet extends HttpServlet {
             LOG.error("{} {} failed unexpectedly", request.getMethod(), request.getRequestURI(), e);
             answer = ApiResponse.problem(Problem.internalError("Unexpected failure: " + e), Map.of());
         }
-        write(answer, response);
+        write(answer, response, !head);
     }
 
     private static byte[] readBody(HttpServletRequest request) throws IOException, ProblemException {
@@ -62,12 +64,14 @@ abstract class ApiServlet extends HttpServlet {
         }
     }
 
-    private void write(ApiResponse answer, HttpServletResponse response) throws IOException {
+    private void write(ApiResponse answer, HttpServletResponse response, boolean withBody) throws IOException {
         response.setStatus(answer.status());
         response.setContentType(answer.contentType());
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
         answer.headers().forEach(response::setHeader);
-        codec.write(answer.body(), response.getOutputStream());
+        if (withBody) {
+            codec.write(answer.body(), response.getOutputStream());
+        }
     }
 }
