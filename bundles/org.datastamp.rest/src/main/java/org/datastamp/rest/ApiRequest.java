@@ -24,14 +24,6 @@ record ApiRequest(String method, String path, String resourcePath, Map<String, S
         body = body == null ? new byte[0] : body;
     }
 
-    static ApiRequest get(String resourcePath, String path, Map<String, String> query) {
-        return new ApiRequest("GET", path, resourcePath, query, null);
-    }
-
-    static ApiRequest post(String resourcePath, String body) {
-        return new ApiRequest("POST", "", resourcePath, Map.of(), body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
     Optional<String> queryParameter(String name) {
         return Optional.ofNullable(query.get(name));
     }

@@ -49,6 +49,6 @@ class CapabilitiesResourceTest {
     }
 
     private static ApiRequest get(String path) {
-        return ApiRequest.get("/api/capabilities", path, Map.of());
+        return Requests.get("/api/capabilities", path, Map.of());
     }
 }

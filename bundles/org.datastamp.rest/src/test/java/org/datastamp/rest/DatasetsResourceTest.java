@@ -25,7 +25,7 @@ class DatasetsResourceTest {
 
     @Test
     void listsAPageNewestFirstWithTheTotal() throws ProblemException {
-        JsonNode body = resource.handle(ApiRequest.get("/api/datasets", "/", Map.of("offset", "1", "limit", "1"))).body();
+        JsonNode body = resource.handle(Requests.get("/api/datasets", "/", Map.of("offset", "1", "limit", "1"))).body();
 
         assertEquals(3, body.get("total").longValue());
         assertEquals(1, body.get("offset").intValue());
@@ -36,7 +36,7 @@ class DatasetsResourceTest {
 
     @Test
     void returnsOneDatasetWithItsFilesAndMetadata() throws ProblemException {
-        ApiResponse response = resource.handle(ApiRequest.get("/api/datasets", "/ds-3", Map.of()));
+        ApiResponse response = resource.handle(Requests.get("/api/datasets", "/ds-3", Map.of()));
 
         assertEquals(200, response.status());
         assertEquals("ds-3", response.body().get("id").textValue());
@@ -47,32 +47,32 @@ class DatasetsResourceTest {
     @Test
     void unknownIdIs404() {
         assertProblem(404, "No dataset with id 'ds-404'", () -> resource.handle(
-                ApiRequest.get("/api/datasets", "/ds-404", Map.of())));
+                Requests.get("/api/datasets", "/ds-404", Map.of())));
     }
 
     @Test
     void idThatCannotExistIs404() {
-        assertProblem(404, "No dataset '-x'", () -> resource.handle(ApiRequest.get("/api/datasets", "/-x", Map.of())));
+        assertProblem(404, "No dataset '-x'", () -> resource.handle(Requests.get("/api/datasets", "/-x", Map.of())));
     }
 
     @Test
     void pathBelowAnItemIs404() {
         assertProblem(404, "items are addressed as /api/datasets/{id}",
-                () -> resource.handle(ApiRequest.get("/api/datasets", "/ds-1/files", Map.of())));
+                () -> resource.handle(Requests.get("/api/datasets", "/ds-1/files", Map.of())));
     }
 
     @Test
     void badPagingIs400() {
-        assertProblem(400, "'limit'", () -> resource.handle(ApiRequest.get("/api/datasets", "", Map.of("limit", "x"))));
+        assertProblem(400, "'limit'", () -> resource.handle(Requests.get("/api/datasets", "", Map.of("limit", "x"))));
     }
 
     @Test
     void answers503WithoutCatalogue() {
         DatasetsResource without = new DatasetsResource(() -> null);
 
-        assertProblem(503, "No catalogue is running", () -> without.handle(ApiRequest.get("/api/datasets", "", Map.of())));
+        assertProblem(503, "No catalogue is running", () -> without.handle(Requests.get("/api/datasets", "", Map.of())));
         assertProblem(503, "No catalogue is running",
-                () -> without.handle(ApiRequest.get("/api/datasets", "/ds-1", Map.of())));
+                () -> without.handle(Requests.get("/api/datasets", "/ds-1", Map.of())));
     }
 
     @Test
@@ -80,12 +80,12 @@ class DatasetsResourceTest {
         catalog.broken = true;
 
         assertProblem(500, "The catalogue 'fake-catalog' failed: database file is locked",
-                () -> resource.handle(ApiRequest.get("/api/datasets", "", Map.of())));
+                () -> resource.handle(Requests.get("/api/datasets", "", Map.of())));
     }
 
     @Test
     void postIs405() {
-        assertProblem(405, "answers GET, not POST", () -> resource.handle(ApiRequest.post("/api/datasets", "{}")));
+        assertProblem(405, "answers GET, not POST", () -> resource.handle(Requests.post("/api/datasets", "{}")));
     }
 
     static void assertProblem(int status, String detailPart, org.junit.jupiter.api.function.Executable call) {

@@ -47,6 +47,6 @@ class PageQueryTest {
         if (limit != null) {
             parameters.put("limit", limit);
         }
-        return ApiRequest.get("/api/datasets", "", parameters);
+        return Requests.get("/api/datasets", "", parameters);
     }
 }

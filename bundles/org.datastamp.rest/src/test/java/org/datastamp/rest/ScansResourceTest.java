@@ -20,7 +20,7 @@ class ScansResourceTest {
 
     @Test
     void postStartsAScanAndAnswers202WithLocationAndStatus() throws ProblemException {
-        ApiResponse response = resource.handle(ApiRequest.post("/api/scans", SCAN));
+        ApiResponse response = resource.handle(Requests.post("/api/scans", SCAN));
 
         assertEquals(202, response.status());
         assertEquals("/api/scans/scan-000001", response.headers().get("Location"));
@@ -32,12 +32,12 @@ class ScansResourceTest {
 
     @Test
     void getFollowsOneScanAndListsRecentOnes() throws ProblemException {
-        resource.handle(ApiRequest.post("/api/scans", SCAN));
-        resource.handle(ApiRequest.post("/api/scans", SCAN));
+        resource.handle(Requests.post("/api/scans", SCAN));
+        resource.handle(Requests.post("/api/scans", SCAN));
 
-        assertEquals("scan-000001", resource.handle(ApiRequest.get("/api/scans", "/scan-000001", Map.of())).body()
+        assertEquals("scan-000001", resource.handle(Requests.get("/api/scans", "/scan-000001", Map.of())).body()
                 .get("id").textValue());
-        ApiResponse list = resource.handle(ApiRequest.get("/api/scans", "", Map.of()));
+        ApiResponse list = resource.handle(Requests.get("/api/scans", "", Map.of()));
         assertEquals(2, list.body().size());
         assertEquals("scan-000002", list.body().get(0).get("id").textValue());
     }
@@ -45,12 +45,12 @@ class ScansResourceTest {
     @Test
     void unknownScanIs404() {
         assertProblem(404, "No scan with id 'scan-999999'",
-                () -> resource.handle(ApiRequest.get("/api/scans", "/scan-999999", Map.of())));
+                () -> resource.handle(Requests.get("/api/scans", "/scan-999999", Map.of())));
     }
 
     @Test
     void badBodyIs400BeforeAnythingStarts() {
-        assertProblem(400, "Field 'frameCount'", () -> resource.handle(ApiRequest.post("/api/scans",
+        assertProblem(400, "Field 'frameCount'", () -> resource.handle(Requests.post("/api/scans",
                 "{\"detectorId\":\"simulated-detector\",\"frameCount\":0,\"title\":\"t\"}")));
         assertEquals(0, scans.scans.size());
     }
@@ -58,7 +58,7 @@ class ScansResourceTest {
     @Test
     void unknownDetectorIs400NamingTheRegisteredOnes() {
         assertProblem(400, "Field 'detectorId': no detector 'nope' (registered: simulated-detector)",
-                () -> resource.handle(ApiRequest.post("/api/scans",
+                () -> resource.handle(Requests.post("/api/scans",
                         "{\"detectorId\":\"nope\",\"frameCount\":1,\"title\":\"t\"}")));
     }
 
@@ -66,7 +66,7 @@ class ScansResourceTest {
     void withoutRegistryTheScanServiceJudgesTheDetector() throws ProblemException {
         ScansResource noRegistry = new ScansResource(() -> scans, () -> null, new JsonCodec());
 
-        assertEquals(202, noRegistry.handle(ApiRequest.post("/api/scans", SCAN)).status());
+        assertEquals(202, noRegistry.handle(Requests.post("/api/scans", SCAN)).status());
     }
 
     @Test
@@ -74,18 +74,18 @@ class ScansResourceTest {
         scans.refusal = "The scan queue is full (16 waiting); try again when a scan has finished";
 
         assertProblem(409, "Scan not started: The scan queue is full",
-                () -> resource.handle(ApiRequest.post("/api/scans", SCAN)));
+                () -> resource.handle(Requests.post("/api/scans", SCAN)));
     }
 
     @Test
     void answers503WithoutScanService() {
         ScansResource without = new ScansResource(() -> null, () -> registry, new JsonCodec());
 
-        assertProblem(503, "The scan service is not running", () -> without.handle(ApiRequest.post("/api/scans", SCAN)));
+        assertProblem(503, "The scan service is not running", () -> without.handle(Requests.post("/api/scans", SCAN)));
         assertProblem(503, "The scan service is not running",
-                () -> without.handle(ApiRequest.get("/api/scans", "", Map.of())));
+                () -> without.handle(Requests.get("/api/scans", "", Map.of())));
         assertProblem(503, "The scan service is not running",
-                () -> without.handle(ApiRequest.get("/api/scans", "/scan-1", Map.of())));
+                () -> without.handle(Requests.get("/api/scans", "/scan-1", Map.of())));
     }
 
     @Test
