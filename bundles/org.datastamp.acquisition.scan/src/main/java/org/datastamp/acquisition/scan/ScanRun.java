@@ -121,9 +121,9 @@ final class ScanRun implements Runnable {
     }
 
     private void execute() throws ScanFailure {
-        book.put(status(ScanState.RUNNING, 0, null, null));
         DetectorDriver detector = resources.detector(request.detectorId()).orElseThrow(() -> new ScanFailure(
-                "Detector '" + request.detectorId() + "' is no longer available", null));
+                "Detector '" + request.detectorId() + "' went away before the scan started", null));
+        book.put(status(ScanState.RUNNING, 0, null, null));
         List<VariableReading> controls = readControls();
         Instant start = clock.instant();
         LOG.info("Scan {} acquiring {} frames from {}", id, request.frameCount(), request.detectorId());
@@ -166,7 +166,7 @@ final class ScanRun implements Runnable {
     private AcquisitionSummary acquire(DetectorDriver detector, FrameStack frames) throws ScanFailure {
         synchronized (phaseLock) {
             if (abortReason != null) {
-                throw new ScanFailure(abortReason, null);
+                throw new ScanFailure(abortReason + " after 0 of " + request.frameCount() + " frames", null);
             }
             worker = Thread.currentThread();
             acquiring = true;
