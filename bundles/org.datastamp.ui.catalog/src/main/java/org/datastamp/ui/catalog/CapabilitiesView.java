@@ -45,7 +45,7 @@ public class CapabilitiesView implements WorkbenchView {
 
     @Override
     public int order() {
-        return 10;
+        return 20;
     }
 
     @Override

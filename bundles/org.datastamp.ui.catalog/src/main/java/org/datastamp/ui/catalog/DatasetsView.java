@@ -59,7 +59,7 @@ public class DatasetsView implements WorkbenchView {
 
     @Override
     public int order() {
-        return 20;
+        return 10;
     }
 
     @Override

@@ -1,0 +1,84 @@
+package org.datastamp.storage.disk;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+
+import org.datastamp.core.api.DataDirectory;
+import org.datastamp.storage.api.StorageBackend;
+import org.datastamp.storage.api.StorageException;
+import org.datastamp.storage.api.StorageTier;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The hot tier: objects as files on a local or mounted disk, by default under {@code <data dir>/hot}. */
+@Component(service = StorageBackend.class, configurationPid = HotDiskStorage.PID)
+@Designate(ocd = HotDiskStorage.Config.class)
+public class HotDiskStorage implements StorageBackend {
+
+    static final String PID = "org.datastamp.storage.disk";
+    static final String ID = "hot-disk";
+
+    private static final Logger LOG = LoggerFactory.getLogger(HotDiskStorage.class);
+
+    @ObjectClassDefinition(name = "DataSTaMP hot-disk storage tier",
+            description = "Stores objects as files under a directory")
+    public @interface Config {
+
+        @AttributeDefinition(description = "Directory holding the objects; empty means <datastamp.data.dir>/hot")
+        String root() default "";
+
+        @AttributeDefinition(description = "Flush every object to the device before it becomes visible (safe"
+                + " against power loss, slower)")
+        boolean fsync() default true;
+    }
+
+    private volatile DiskStore store;
+
+    @Activate
+    @Modified
+    void activate(Config config, BundleContext context) {
+        Path root = config.root().isBlank()
+                ? DataDirectory.fromProperty(context.getProperty(DataDirectory.PROPERTY)).hot()
+                : Path.of(config.root());
+        store = new DiskStore(ID, root, config.fsync());
+        LOG.info("Hot-disk storage tier at {} (fsync {})", store.root(), config.fsync());
+    }
+
+    @Override
+    public String capabilityId() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "Hot disk (" + store.root() + ")";
+    }
+
+    @Override
+    public StorageTier tier() {
+        return StorageTier.HOT_DISK;
+    }
+
+    @Override
+    public void put(String key, InputStream content) throws StorageException {
+        store.put(key, content);
+        LOG.info("Stored {} in {}", key, ID);
+    }
+
+    @Override
+    public InputStream get(String key) throws StorageException {
+        return store.get(key);
+    }
+
+    @Override
+    public boolean contains(String key) throws StorageException {
+        return store.contains(key);
+    }
+}
