@@ -1,0 +1,24 @@
+package org.datastamp.ui.api;
+
+import org.eclipse.swt.widgets.Widget;
+
+/** What the workbench offers one view in one browser session. Implemented by the workbench only. */
+public interface ViewContext {
+
+    /**
+     * Runs {@code update} in the session's UI thread soon and pushes the result to the browser without a reload.
+     * Callable from any thread (a service listener, an executor); does nothing once the view or the session has
+     * been closed, so late notifications are harmless.
+     */
+    void asyncExec(Runnable update);
+
+    /**
+     * Gives a widget a stable {@code data-testid} attribute in the browser's DOM, for browser tests and
+     * accessibility tooling. For a {@code Text}, its {@code <input>} also gets {@code data-testid="<testId>-input"}.
+     * Call it in the UI thread, after creating the widget.
+     *
+     * @param testId lower-case letters, digits and dashes, e.g. {@code start-scan}
+     * @throws IllegalArgumentException if {@code testId} has other characters
+     */
+    void setTestId(Widget widget, String testId);
+}
