@@ -45,7 +45,7 @@ public class CapabilitiesView implements WorkbenchView {
 
     @Override
     public int order() {
-        return 20;
+        return 10;
     }
 
     @Override

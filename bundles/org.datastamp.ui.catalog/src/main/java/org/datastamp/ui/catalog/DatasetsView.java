@@ -59,7 +59,7 @@ public class DatasetsView implements WorkbenchView {
 
     @Override
     public int order() {
-        return 10;
+        return 20;
     }
 
     @Override

@@ -85,26 +85,37 @@ class WorkbenchBrowserTest {
 
     @Test
     void startingAScanInTheWorkbenchShowsTheNewDatasetWithItsMetadata() throws Exception {
-        browser.get(base.resolve("workbench").toString());
-        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
-        WebElement frames = wait.until(
-                ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='scan-frame-count-input']")));
-        frames.clear();
-        frames.sendKeys("3");
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='start-scan']"))).click();
+        String outcome = "failed";
+        try {
+            browser.get(base.resolve("workbench").toString());
+            WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[data-testid='capabilities-table']"), "simulated-detector"));
 
-        String datasetId = awaitOnlyDataset();
-        WebElement row = wait.until(ExpectedConditions.elementToBeClickable(By.id("dataset-row-" + datasetId)));
-        row.click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("[data-testid='dataset-metadata']"), "sample_temperature"));
-        String properties = browser.findElement(By.cssSelector("[data-testid='dataset-properties']")).getText();
-        assertTrue(properties.contains(datasetId), "The detail pane shows the selected dataset: " + properties);
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='tab-datasets']"))).click();
+            WebElement frames = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("[data-testid='scan-frame-count-input']")));
+            frames.clear();
+            frames.sendKeys("3");
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='start-scan']"))).click();
 
+            String datasetId = awaitOnlyDataset();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("dataset-row-" + datasetId))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[data-testid='dataset-metadata']"), "simulated-detector"));
+            String properties = browser.findElement(By.cssSelector("[data-testid='dataset-properties']")).getText();
+            assertTrue(properties.contains(datasetId), "The detail pane shows the selected dataset: " + properties);
+            outcome = "after-scan";
+        } finally {
+            screenshot("workbench-" + outcome + ".png");
+        }
+    }
+
+    private static void screenshot(String name) throws IOException {
         Path screenshots = Path.of(System.getProperty("datastamp.screenshot.dir", "target/screenshots"));
         Files.createDirectories(screenshots);
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, screenshots.resolve("workbench-after-scan.png"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(shot, screenshots.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Waits for the scan to be catalogued and returns the id of the one dataset this fresh platform holds. */
