@@ -1,0 +1,60 @@
+package org.datastamp.karaf.rap;
+
+import java.util.Dictionary;
+import java.util.Enumeration;
+import java.util.Hashtable;
+
+import javax.servlet.Servlet;
+import javax.servlet.ServletException;
+
+import org.osgi.service.http.HttpContext;
+import org.osgi.service.http.HttpService;
+import org.osgi.service.http.NamespaceException;
+
+/** An HttpService that gives each servlet registered without a name the name {@code rap:<alias>}, then delegates. */
+final class ServletNamingHttpService implements HttpService {
+
+    /** The init parameter Pax Web takes a servlet's name from when registered through the HttpService. */
+    static final String SERVLET_NAME = "servlet-name";
+
+    private final HttpService delegate;
+
+    ServletNamingHttpService(HttpService delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes") // the HttpService 1.2 signature
+    public void registerServlet(String alias, Servlet servlet, Dictionary initparams, HttpContext context)
+            throws ServletException, NamespaceException {
+        delegate.registerServlet(alias, servlet, named(alias, initparams), context);
+    }
+
+    @Override
+    public void registerResources(String alias, String name, HttpContext context) throws NamespaceException {
+        delegate.registerResources(alias, name, context);
+    }
+
+    @Override
+    public void unregister(String alias) {
+        delegate.unregister(alias);
+    }
+
+    @Override
+    public HttpContext createDefaultHttpContext() {
+        return delegate.createDefaultHttpContext();
+    }
+
+    /** A copy of {@code initparams} with a servlet name unique per alias, unless the caller chose one. */
+    static Dictionary<String, Object> named(String alias, Dictionary<?, ?> initparams) {
+        Hashtable<String, Object> result = new Hashtable<>();
+        if (initparams != null) {
+            for (Enumeration<?> keys = initparams.keys(); keys.hasMoreElements();) {
+                Object key = keys.nextElement();
+                result.put(String.valueOf(key), initparams.get(key));
+            }
+        }
+        result.putIfAbsent(SERVLET_NAME, "rap:" + alias);
+        return result;
+    }
+}
