@@ -100,6 +100,26 @@ final class KarafHome {
         }
     }
 
+    /** Runs a script of the distribution (e.g. bin/stop) to completion and returns its output. */
+    String run(String script) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(path(script).toString()).directory(root.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new AssertionError(script + " failed:\n" + output + "\n--- karaf.log:\n" + logTail(40));
+            }
+            return output;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while running " + script, e);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     String logTail(int lines) {
         Path log = path("data/log/karaf.log");
         try {
