@@ -8,10 +8,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /** Serves {@link CapabilitiesResource}; stays registered without a registry and answers 503 then. */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletName("datastamp-api-capabilities")
 @HttpWhiteboardServletPattern("/api/capabilities")
 public class CapabilitiesServlet extends ApiServlet {
 

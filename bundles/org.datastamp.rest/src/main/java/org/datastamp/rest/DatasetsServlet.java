@@ -8,10 +8,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /** Serves {@link DatasetsResource} from the highest-ranked catalogue; answers 503 while there is none. */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletName("datastamp-api-datasets")
 @HttpWhiteboardServletPattern("/api/datasets/*")
 public class DatasetsServlet extends ApiServlet {
 

@@ -9,10 +9,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /** Serves {@link ScansResource}; answers 503 while no scan service is registered. */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletName("datastamp-api-scans")
 @HttpWhiteboardServletPattern("/api/scans/*")
 public class ScansServlet extends ApiServlet {
 

@@ -3,6 +3,7 @@ package org.datastamp.rest;
 import javax.servlet.Servlet;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
@@ -10,6 +11,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  * container's HTML page; the more specific patterns of the other servlets win over this one.
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletName("datastamp-api-unknown")
 @HttpWhiteboardServletPattern("/api/*")
 public class UnknownEndpointServlet extends ApiServlet {
 

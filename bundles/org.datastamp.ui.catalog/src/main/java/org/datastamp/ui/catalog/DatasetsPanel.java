@@ -76,11 +76,13 @@ final class DatasetsPanel {
     void build() {
         parent.setLayout(new GridLayout(1, false));
         buildScanBar();
-        SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+        // The list above, the detail below: three detail tables side by side use a wide screen's width, and the
+        // browser only renders a table's visible rows.
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         buildList(sash);
         buildDetail(sash);
-        sash.setWeights(new int[] {60, 40});
+        sash.setWeights(new int[] {40, 60});
         parent.addDisposeListener(event -> tasks.close());
         load(null);
         tasks.later(REFRESH, this::refreshPeriodically);
@@ -109,7 +111,7 @@ final class DatasetsPanel {
     private void buildList(Composite sash) {
         datasets = Tables.create(sash, SWT.SINGLE, true,
                 new String[] {"Id", "Title", "Sample", "Recorded", "Files", "Size"},
-                new int[] {300, 220, 120, 180, 50, 90});
+                new int[] {320, 360, 160, 190, 60, 100});
         context.setTestId(datasets, "datasets-table");
         datasets.addListener(SWT.Selection, event -> showDetail(selected()));
     }
@@ -122,15 +124,15 @@ final class DatasetsPanel {
         detailTitle.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         detailTitle.setText("Select a dataset to see its metadata and files.");
         context.setTestId(detailTitle, "dataset-detail-title");
-        SashForm sections = new SashForm(detail, SWT.VERTICAL);
+        SashForm sections = new SashForm(detail, SWT.HORIZONTAL);
         sections.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        properties = detailTable(sections, "Dataset", new String[] {"Property", "Value"}, new int[] {100, 320});
+        properties = detailTable(sections, "Dataset", new String[] {"Property", "Value"}, new int[] {90, 300});
         context.setTestId(properties, "dataset-properties");
-        metadata = detailTable(sections, "Metadata", new String[] {"Name", "Value", "Unit"}, new int[] {160, 200, 60});
+        metadata = detailTable(sections, "Metadata", new String[] {"Name", "Value", "Unit"}, new int[] {170, 200, 60});
         context.setTestId(metadata, "dataset-metadata");
         files = detailTable(sections, "Files", new String[] {"Path", "Size", "Checksum"}, new int[] {140, 80, 300});
         context.setTestId(files, "dataset-files");
-        sections.setWeights(new int[] {40, 40, 20});
+        sections.setWeights(new int[] {30, 38, 32});
     }
 
     /** A titled table in one of the detail pane's sash sections (the sash lays the group out). */

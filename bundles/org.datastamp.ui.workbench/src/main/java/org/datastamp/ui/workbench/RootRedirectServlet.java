@@ -15,9 +15,11 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
  * string, which maps the context root only: a default servlet ({@code "/"}) would also shadow the workbench, which
  * RAP registers through the HttpService, because Felix HTTP consults the whiteboard's default context first.
  * (Declared as a plain property: the component property type would write an empty element, which SCR reads as an
- * empty array.)
+ * empty array.) Like every servlet of ours it carries a whiteboard name: Pax Web 8 names unnamed servlets after
+ * their interface, so a second one would collide with the first.
  */
-@Component(service = Servlet.class, property = HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=")
+@Component(service = Servlet.class, property = {HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=",
+    HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=datastamp-root-redirect"})
 public class RootRedirectServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;

@@ -1,0 +1,99 @@
+package org.datastamp.tests.integration;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.http.runtime.HttpServiceRuntime;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** The running platform as the tests see it: its services, its HTTP endpoint and its data directory. */
+final class Platform {
+
+    static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final BundleContext context = FrameworkUtil.getBundle(Platform.class).getBundleContext();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    BundleContext context() {
+        return context;
+    }
+
+    /** The service, waiting for it to register; fails naming the bundle that should provide it. */
+    <S> S service(Class<S> type, String providedBy) {
+        ServiceTracker<S, S> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        try {
+            S service = tracker.waitForService(SERVICE_TIMEOUT.toMillis());
+            if (service == null) {
+                fail("No " + type.getSimpleName() + " service within " + SERVICE_TIMEOUT.toSeconds() + " s; is bundle "
+                        + providedBy + " in the test runtime and started?");
+            }
+            return service;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting for " + type.getSimpleName(), e);
+        }
+    }
+
+    /** http://localhost:PORT of Felix HTTP, which was told to pick a free port. */
+    URI baseUri() {
+        service(HttpServiceRuntime.class, "org.apache.felix.http.jetty");
+        var reference = context.getServiceReference(HttpServiceRuntime.class);
+        Object port = reference.getProperty("org.osgi.service.http.port");
+        return URI.create("http://localhost:" + port);
+    }
+
+    Path dataDirectory() {
+        String dir = context.getProperty("datastamp.data.dir");
+        assertTrue(dir != null && !dir.isBlank(), "The test runtime must set datastamp.data.dir (see the pom)");
+        return Path.of(dir);
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(baseUri().resolve(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(baseUri().resolve(path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Polls {@code condition} every 100 ms until it holds; fails with {@code what} after {@code timeout}. */
+    static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while waiting for " + what, e);
+            }
+        }
+    }
+
+    static boolean isHdf5(Path file) throws IOException {
+        byte[] signature = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+        byte[] head = new byte[signature.length];
+        try (var in = Files.newInputStream(file)) {
+            return in.read(head) == head.length && java.util.Arrays.equals(head, signature);
+        }
+    }
+}
