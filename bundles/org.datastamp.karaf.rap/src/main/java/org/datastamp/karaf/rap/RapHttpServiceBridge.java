@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hides Pax Web's HttpService from RAP's OSGi integration and offers it a {@link ServletNamingHttpService} in its
+ * Hides Pax Web's HttpService from RAP's OSGi integration and offers it a {@link RapAdaptedHttpService} in its
  * place, one per HttpService. Must start before rwt.osgi (the datastamp-ui feature gives it a lower start level), or
  * rwt.osgi has already tried, and failed, on the real one.
  */
@@ -79,13 +79,21 @@ public class RapHttpServiceBridge {
                     @Override
                     public HttpService getService(Bundle bundle, ServiceRegistration<HttpService> registration) {
                         HttpService service = bundle.getBundleContext().getService(real);
-                        return service == null ? null : new ServletNamingHttpService(service);
+                        return service == null ? null : new RapAdaptedHttpService(service);
                     }
 
                     @Override
                     public void ungetService(Bundle bundle, ServiceRegistration<HttpService> registration,
                             HttpService service) {
-                        bundle.getBundleContext().ungetService(real);
+                        BundleContext user = bundle.getBundleContext();
+                        if (user == null) {
+                            return; // the bundle is stopping: the framework releases all it used, the real one too
+                        }
+                        try {
+                            user.ungetService(real);
+                        } catch (IllegalStateException stopping) {
+                            // same: its context has just become invalid
+                        }
                     }
                 }, properties);
         LOG.info("Offered RAP an HttpService that names servlets, for service {}", real.getProperty("service.id"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.http.HttpService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RapHttpServiceBridgeTest {
 
@@ -40,26 +42,33 @@ class RapHttpServiceBridgeTest {
     @Test
     void servletsOfOneClassGetNamesUniquePerAlias() {
         assertEquals("rap:/servlet_context_finder",
-                ServletNamingHttpService.named("/servlet_context_finder", null).get("servlet-name"));
-        assertEquals("rap:/workbench", ServletNamingHttpService.named("/workbench", null).get("servlet-name"));
+                RapAdaptedHttpService.named("/servlet_context_finder", null).get("servlet-name"));
+        assertEquals("rap:/workbench", RapAdaptedHttpService.named("/workbench", null).get("servlet-name"));
     }
 
     @Test
     void aNameTheCallerGaveIsKept() {
         Dictionary<String, String> given = new Hashtable<>(Map.of("servlet-name", "mine"));
 
-        assertEquals("mine", ServletNamingHttpService.named("/x", given).get("servlet-name"));
+        assertEquals("mine", RapAdaptedHttpService.named("/x", given).get("servlet-name"));
     }
 
     @Test
     void otherInitParametersPassThroughAndTheCallersDictionaryIsLeftAlone() {
         Dictionary<String, String> given = new Hashtable<>(Map.of("debug", "true"));
 
-        Dictionary<String, Object> named = ServletNamingHttpService.named("/x", given);
+        Dictionary<String, Object> named = RapAdaptedHttpService.named("/x", given);
 
         assertEquals("true", named.get("debug"));
         assertEquals("rap:/x", named.get("servlet-name"));
         assertEquals(1, given.size());
+    }
+
+    @Test
+    void anAbsoluteResourceFolderIsPassedAsFileUrlAndAnythingElseUnchanged(@TempDir Path folder) {
+        assertEquals(folder.toUri().toString(), RapAdaptedHttpService.resourceBase(folder.toString()));
+        assertEquals("/no/such/folder", RapAdaptedHttpService.resourceBase("/no/such/folder"));
+        assertEquals("static", RapAdaptedHttpService.resourceBase("static"));
     }
 
     private static Bundle bundle(String symbolicName) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.datastamp.tests.support.PlatformProcess;
@@ -27,6 +28,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,7 +78,7 @@ class KarafDistributionTest {
         base = URI.create("http://127.0.0.1:" + home.httpPort() + "/");
 
         karaf = PlatformProcess.start(List.of(home.path("bin/karaf").toString(), "server"), home.root(),
-                Map.of("JAVA_HOME", System.getProperty("java.home")), work.resolve("karaf-console.log"));
+                home.environment(), work.resolve("karaf-console.log"));
         Duration firstOk = withKarafLog(() -> karaf.awaitHttpOk(base.resolve("api/capabilities"), START_TIMEOUT));
         figures.put("start to first HTTP 200 of /api/capabilities", firstOk.toMillis() + " ms");
         withKarafLog(() -> {
@@ -103,9 +110,11 @@ class KarafDistributionTest {
             assertEquals(expected.getValue(), capability.path("bundle").asText(), capability.toString());
             assertEquals("ACTIVE", capability.path("state").asText(), capability.toString());
         }
-        // etc/system.properties puts the data directory into the installation, outside Karaf's cache (data/)
+        // etc/system.properties: DATASTAMP_DATA_DIR, else var/datastamp in the installation, outside Karaf's cache
+        String dataDir = System.getenv("DATASTAMP_DATA_DIR");
+        Path expected = (dataDir == null ? home.path("var/datastamp") : Path.of(dataDir)).resolve("hot");
         String hotDisk = find(capabilities, "hot-disk").path("displayName").asText();
-        assertTrue(hotDisk.contains(home.path("var/datastamp/hot").toString()), hotDisk);
+        assertTrue(hotDisk.contains(expected.toString()), hotDisk);
     }
 
     @Test
@@ -131,11 +140,38 @@ class KarafDistributionTest {
                     () -> PlatformProcess.status(base.resolve("workbench")) == 200);
             return get("workbench");
         });
-        assertTrue(workbench.body().contains("rwt-resources"), "not RAP's start page:\n" + workbench.body());
+        // RAP's start page only loads its client; a blank page means the client script did not come
+        Matcher script = Pattern.compile("src=\"([^\"]*rap-client\\.js)\"").matcher(workbench.body());
+        assertTrue(script.find(), "not RAP's start page:\n" + workbench.body());
+        HttpResponse<String> client = get(base.resolve("workbench").resolve(script.group(1)).getPath().substring(1));
+        assertEquals(200, client.statusCode(), "GET " + script.group(1));
+        assertTrue(client.body().length() > 100_000 && client.body().contains("rwt"), "not RAP's client script");
     }
 
     @Test
     @Order(4)
+    void workbenchShowsTheCapabilitiesInABrowser() throws Exception {
+        Path work = Path.of(System.getProperty("datastamp.karaf.work", "target/karaf"));
+        WebDriver browser = Browser.start(work);
+        try {
+            browser.get(base.resolve("workbench").toString());
+            new WebDriverWait(browser, DEPLOY_TIMEOUT).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[data-testid='capabilities-table']"), "simulated-detector"));
+            String table = browser.findElement(By.cssSelector("[data-testid='capabilities-table']")).getText();
+            for (String id : BUILT_IN.keySet()) {
+                assertTrue(table.contains(id), id + " not in the workbench's table:\n" + table);
+            }
+        } catch (TimeoutException e) {
+            throw new AssertionError("The workbench did not show its capabilities table within "
+                    + DEPLOY_TIMEOUT.toSeconds() + " s\n--- karaf.log:\n" + home.logTail(60), e);
+        } finally {
+            Browser.screenshot(browser, work.resolve("workbench.png"));
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(5)
     void shellCommandListsCapabilitiesAsATable() throws Exception {
         String table = home.shell("datastamp:capabilities", karaf);
 
@@ -149,7 +185,7 @@ class KarafDistributionTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void idleMemoryStaysModest() throws Exception {
         Thread.sleep(5_000); // let start-up garbage and JIT settle before measuring
         long mib = karaf.residentKib() / 1024;
@@ -160,7 +196,7 @@ class KarafDistributionTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void pluginDroppedIntoDeployAppearsAndLeavesWhenDeleted() throws Exception {
         Path plugin = Path.of(requiredProperty("datastamp.example.plugin"));
         Path deployed = home.path("deploy").resolve(plugin.getFileName());
@@ -185,6 +221,25 @@ class KarafDistributionTest {
         });
         figures.put("hot undeploy (jar deleted -> capability gone)",
                 Duration.ofNanos(System.nanoTime() - deleted).toMillis() + " ms");
+    }
+
+    @Test
+    @Order(8)
+    void binStopEndsKarafCleanly() throws Exception {
+        Path console = Path.of(System.getProperty("datastamp.karaf.work", "target/karaf"), "karaf-console.log");
+        long asked = System.nanoTime();
+        home.run("bin/stop");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (karaf.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(!karaf.isAlive(), "Karaf still runs 60 s after bin/stop\n--- karaf.log:\n" + home.logTail(60));
+        figures.put("stop (bin/stop -> process gone)", Duration.ofNanos(System.nanoTime() - asked).toMillis() + " ms");
+        // Errors while bundles stop (e.g. a service factory failing to release) land in either log
+        for (Path log : List.of(console, home.path("data/log/karaf.log"))) {
+            List<String> errors = Files.readAllLines(log).stream().filter(l -> l.contains("ERROR")).toList();
+            assertTrue(errors.isEmpty(), log + " has errors:\n" + String.join("\n", errors));
+        }
     }
 
     /** Ids listed by GET /api/capabilities now; empty while REST is not (yet) answering 200. */

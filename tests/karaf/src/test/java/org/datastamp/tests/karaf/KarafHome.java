@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -45,11 +46,13 @@ final class KarafHome {
         }
     }
 
-    /** Moves HTTP, SSH and JMX/RMI off their defaults onto free ports, on the loopback interface only. */
+    /**
+     * Moves SSH and JMX/RMI off their defaults onto free ports, all on the loopback interface only, and picks a free
+     * HTTP port for {@link #environment()} (DATASTAMP_PORT, as an administrator would set it).
+     */
     void useFreePorts() throws IOException {
         httpPort = freePort();
         sshPort = freePort();
-        setProperty("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(httpPort));
         setProperty("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.listening.addresses", "127.0.0.1");
         setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(sshPort));
         setProperty("etc/org.apache.karaf.shell.cfg", "sshHost", "127.0.0.1");
@@ -57,6 +60,11 @@ final class KarafHome {
         setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort()));
         setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryHost", "127.0.0.1");
         setProperty("etc/org.apache.karaf.management.cfg", "rmiServerHost", "127.0.0.1");
+    }
+
+    /** Environment of bin/karaf and bin/client: this JDK, and the HTTP port chosen by {@link #useFreePorts()}. */
+    Map<String, String> environment() {
+        return Map.of("JAVA_HOME", System.getProperty("java.home"), "DATASTAMP_PORT", Integer.toString(httpPort));
     }
 
     /** The distribution ships without users (as Karaf does); the remote shell needs one. */
@@ -79,7 +87,7 @@ final class KarafHome {
                 "127.0.0.1", "-u", user, "-p", password, "-r", "10", "-d", "1", "-b");
         ProcessBuilder builder = new ProcessBuilder(client).directory(root.toFile()).redirectErrorStream(true)
                 .redirectInput(input.toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment());
         Process process = builder.start();
         try {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -97,6 +105,26 @@ final class KarafHome {
         } finally {
             process.destroyForcibly();
             Files.deleteIfExists(input);
+        }
+    }
+
+    /** Runs a script of the distribution (e.g. bin/stop) to completion and returns its output. */
+    String run(String script) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(path(script).toString()).directory(root.toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment());
+        Process process = builder.start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new AssertionError(script + " failed:\n" + output + "\n--- karaf.log:\n" + logTail(40));
+            }
+            return output;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while running " + script, e);
+        } finally {
+            process.destroyForcibly();
         }
     }
 

@@ -1,5 +1,7 @@
 package org.datastamp.karaf.rap;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.Hashtable;
@@ -11,15 +13,18 @@ import org.osgi.service.http.HttpContext;
 import org.osgi.service.http.HttpService;
 import org.osgi.service.http.NamespaceException;
 
-/** An HttpService that gives each servlet registered without a name the name {@code rap:<alias>}, then delegates. */
-final class ServletNamingHttpService implements HttpService {
+/**
+ * Pax Web's HttpService as rwt.osgi needs it: every servlet registered without a name gets the name
+ * {@code rap:<alias>}, and a resource folder given as an absolute path is handed over as a {@code file:} URL.
+ */
+final class RapAdaptedHttpService implements HttpService {
 
     /** The init parameter Pax Web takes a servlet's name from when registered through the HttpService. */
     static final String SERVLET_NAME = "servlet-name";
 
     private final HttpService delegate;
 
-    ServletNamingHttpService(HttpService delegate) {
+    RapAdaptedHttpService(HttpService delegate) {
         this.delegate = delegate;
     }
 
@@ -32,7 +37,7 @@ final class ServletNamingHttpService implements HttpService {
 
     @Override
     public void registerResources(String alias, String name, HttpContext context) throws NamespaceException {
-        delegate.registerResources(alias, name, context);
+        delegate.registerResources(alias, resourceBase(name), context);
     }
 
     @Override
@@ -56,5 +61,17 @@ final class ServletNamingHttpService implements HttpService {
         }
         result.putIfAbsent(SERVLET_NAME, "rap:" + alias);
         return result;
+    }
+
+    /**
+     * RAP names its resource folder (rwt-resources, unpacked in its bundle data area) by absolute path. Pax Web 8
+     * serves a {@code file:} URL of a directory straight from disk, but strips the leading slash of a bare path and
+     * asks the HttpContext for the now relative name, which RAP's context resolves against the working directory: 404.
+     */
+    static String resourceBase(String name) {
+        if (name != null && name.startsWith("/") && Files.isDirectory(Path.of(name))) {
+            return Path.of(name).toUri().toString();
+        }
+        return name;
     }
 }
