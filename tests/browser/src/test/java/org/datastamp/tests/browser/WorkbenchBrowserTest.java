@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +55,7 @@ class WorkbenchBrowserTest {
                     tool + " is missing: apt-get install -y chromium chromium-driver (releng/test does this)");
         }
         Path work = Path.of("target", "browser-test").toAbsolutePath();
-        int port = freePort();
+        int port = PlatformProcess.freePort();
         base = URI.create("http://127.0.0.1:" + port + "/");
         platform = PlatformProcess.start(List.of(launcher.toString()), product,
                 Map.of("DATASTAMP_PORT", Integer.toString(port),
@@ -133,12 +132,6 @@ class WorkbenchBrowserTest {
             return json.readTree(platform.get(datasets)).get("total").asLong();
         } catch (Exception e) {
             return -1;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

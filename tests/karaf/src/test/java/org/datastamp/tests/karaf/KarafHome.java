@@ -1,8 +1,6 @@
 package org.datastamp.tests.karaf;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,13 +49,13 @@ final class KarafHome {
      * HTTP port for {@link #environment()} (DATASTAMP_PORT, as an administrator would set it).
      */
     void useFreePorts() throws IOException {
-        httpPort = freePort();
-        sshPort = freePort();
+        httpPort = PlatformProcess.freePort();
+        sshPort = PlatformProcess.freePort();
         setProperty("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.listening.addresses", "127.0.0.1");
         setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(sshPort));
         setProperty("etc/org.apache.karaf.shell.cfg", "sshHost", "127.0.0.1");
-        setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort()));
-        setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort()));
+        setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(PlatformProcess.freePort()));
+        setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(PlatformProcess.freePort()));
         setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryHost", "127.0.0.1");
         setProperty("etc/org.apache.karaf.management.cfg", "rmiServerHost", "127.0.0.1");
     }
@@ -166,12 +164,6 @@ final class KarafHome {
             lines.add(key + " = " + value);
         }
         Files.write(path, lines, StandardCharsets.ISO_8859_1);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void run(List<String> command, Path directory, int timeoutSeconds) throws IOException {

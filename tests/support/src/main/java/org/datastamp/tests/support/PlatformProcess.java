@@ -1,6 +1,8 @@
 package org.datastamp.tests.support;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,6 +69,13 @@ public final class PlatformProcess implements AutoCloseable {
         }
         throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what + ". Log tail:\n"
                 + logTail());
+    }
+
+    /** A TCP port on the loopback interface that nothing listens on now, for a product under test. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /** HTTP status of a GET, or -1 if nothing answers. */
