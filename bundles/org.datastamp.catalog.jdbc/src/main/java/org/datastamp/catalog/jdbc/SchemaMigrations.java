@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the schema up to date with Flyway and the scripts in {@code db/migration}. A database made by release 0.1's
+ * Brings the schema up to date with Flyway and the scripts in {@code db/migration} ({@link MigrationScripts}). A database made by release 0.1's
  * own migrator (table {@code schema_version} at version 1) is taken over: Flyway records it as baseline 1 and goes on
  * from there.
  */
@@ -42,10 +42,12 @@ final class SchemaMigrations {
             throw new CatalogException("The catalogue database is at release-0.1 schema version " + legacy.get()
                     + "; only version 1 can be taken over");
         }
+        MigrationScripts scripts = MigrationScripts.load();
         try {
             Flyway flyway = Flyway.configure(new PluginClassLoader(SchemaMigrations.class.getClassLoader()))
                     .dataSource(database.dataSource())
-                    .locations("classpath:db/migration")
+                    .resourceProvider(scripts)
+                    .javaMigrationClassProvider(scripts)
                     .table("flyway_schema_history")
                     .baselineOnMigrate(legacy.isPresent())
                     .baselineVersion(MigrationVersion.fromVersion("1"))
@@ -96,7 +98,7 @@ final class SchemaMigrations {
     }
 
     /**
-     * What Flyway loads its plugins (ServiceLoader) and scripts through. In OSGi each of flyway-core,
+     * What Flyway loads its plugins through (ServiceLoader). In OSGi each of flyway-core,
      * flyway-database-postgresql and this bundle has its own class loader and the plugins' META-INF/services files are
      * not exported, so this loader asks all three: classes from the first that has them, resources from each. On a
      * plain class path (unit tests) the three are one loader and this changes nothing.
