@@ -105,6 +105,8 @@ public class CatalogComponent extends JdbcCatalog {
             return new Opened(database, keepOpen);
         } catch (SQLException | CatalogException | RuntimeException e) {
             close(keepOpen);
+            // SCR reports activation failures only to a LogService, which a plain product may not have.
+            LOG.error("Catalogue not started on {}: {}", url, e.toString(), e);
             if (e instanceof CatalogException ce) {
                 throw ce;
             }
