@@ -1,32 +1,24 @@
 package org.datastamp.catalog.jdbc;
 
-import java.io.IOException;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.datastamp.catalog.api.CatalogException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.flywaydb.database.postgresql.PostgreSQLDatabaseType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Brings the schema up to date with Flyway and the scripts in {@code db/migration} ({@link MigrationScripts}). A database made by release 0.1's
  * own migrator (table {@code schema_version} at version 1) is taken over: Flyway records it as baseline 1 and goes on
- * from there.
+ * from there. In OSGi, Flyway finds its PostgreSQL plugin through the fragment org.datastamp.catalog.jdbc.flyway.
  */
 final class SchemaMigrations {
 
@@ -44,7 +36,7 @@ final class SchemaMigrations {
         }
         MigrationScripts scripts = MigrationScripts.load();
         try {
-            Flyway flyway = Flyway.configure(new PluginClassLoader(SchemaMigrations.class.getClassLoader()))
+            Flyway flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
                     .dataSource(database.dataSource())
                     .resourceProvider(scripts)
                     .javaMigrationClassProvider(scripts)
@@ -95,57 +87,5 @@ final class SchemaMigrations {
             }
         }
         return false;
-    }
-
-    /**
-     * What Flyway loads its plugins through (ServiceLoader). In OSGi each of flyway-core,
-     * flyway-database-postgresql and this bundle has its own class loader and the plugins' META-INF/services files are
-     * not exported, so this loader asks all three: classes from the first that has them, resources from each. On a
-     * plain class path (unit tests) the three are one loader and this changes nothing.
-     */
-    static final class PluginClassLoader extends ClassLoader {
-
-        private final List<ClassLoader> loaders;
-
-        PluginClassLoader(ClassLoader bundle) {
-            super(null);
-            Set<ClassLoader> distinct = new LinkedHashSet<>();
-            distinct.add(bundle);
-            distinct.add(Flyway.class.getClassLoader());
-            distinct.add(PostgreSQLDatabaseType.class.getClassLoader());
-            this.loaders = List.copyOf(distinct);
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            for (ClassLoader loader : loaders) {
-                try {
-                    return loader.loadClass(name);
-                } catch (ClassNotFoundException e) {
-                    // try the next bundle
-                }
-            }
-            throw new ClassNotFoundException(name);
-        }
-
-        @Override
-        protected URL findResource(String name) {
-            for (ClassLoader loader : loaders) {
-                URL url = loader.getResource(name);
-                if (url != null) {
-                    return url;
-                }
-            }
-            return null;
-        }
-
-        @Override
-        protected Enumeration<URL> findResources(String name) throws IOException {
-            Set<URL> urls = new LinkedHashSet<>();
-            for (ClassLoader loader : loaders) {
-                urls.addAll(Collections.list(loader.getResources(name)));
-            }
-            return Collections.enumeration(new ArrayList<>(urls));
-        }
     }
 }
