@@ -65,8 +65,10 @@ final class Database {
                 throw new CatalogException("The catalogue runs on H2 or PostgreSQL, not on " + product + " ("
                         + meta.getURL() + ")");
             }
+            // PostgreSQL's URL lists every driver property after '?'; the log needs only where the database is.
+            String url = meta.getURL();
             return new Database(dataSource, vendor, product + " " + meta.getDatabaseProductVersion() + " at "
-                    + meta.getURL());
+                    + (url.contains("?") ? url.substring(0, url.indexOf('?')) : url));
         } catch (SQLException e) {
             throw new CatalogException("Could not connect to the catalogue database: " + e.getMessage(), e);
         }
