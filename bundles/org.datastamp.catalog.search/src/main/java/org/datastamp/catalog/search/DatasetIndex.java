@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
@@ -87,6 +86,8 @@ final class DatasetIndex implements Closeable {
     private final ReentrantLock applying = new ReentrantLock();
     /** Guarded by {@link #applying}. */
     private long appliedSequence;
+    /** Changes applied since the last commit; guarded by {@link #applying}. */
+    private int uncommitted;
     private volatile FacetState facetState;
 
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
@@ -132,83 +133,70 @@ final class DatasetIndex implements Closeable {
 
     /**
      * Applies the catalogue's changes since the last applied one, commits them with their sequence and makes them
-     * searchable.
+     * searchable. The index is locked one batch at a time, so a search that wants the newest changes waits for at
+     * most one batch of a long catch-up.
      *
-     * @param keepGoing asked between batches; false stops early (shutdown), with everything applied so far committed
+     * @param maxBatches at most this many batches of {@link #BATCH} changes
+     * @param keepGoing  asked between batches; false stops early (shutdown), with everything applied so far committed
      * @return how many changes were applied
      */
     int catchUp(Catalog catalog, int maxBatches, BooleanSupplier keepGoing) throws CatalogException, IOException {
-        applying.lock();
-        try {
-            return applyChanges(catalog, maxBatches, keepGoing);
-        } finally {
-            applying.unlock();
-        }
-    }
-
-    /** As {@link #catchUp}, unless another catch-up holds the index longer than {@code waitMillis}; then nothing. */
-    int catchUpIfFree(Catalog catalog, int maxBatches, long waitMillis) throws CatalogException, IOException {
-        try {
-            if (!applying.tryLock(waitMillis, TimeUnit.MILLISECONDS)) {
-                return 0;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
-        try {
-            return applyChanges(catalog, maxBatches, () -> true);
-        } finally {
-            applying.unlock();
-        }
-    }
-
-    private int applyChanges(Catalog catalog, int maxBatches, BooleanSupplier keepGoing)
-            throws CatalogException, IOException {
         int applied = 0;
-        int uncommitted = 0;
         try {
             for (int batch = 0; batch < maxBatches && keepGoing.getAsBoolean(); batch++) {
-                List<DatasetChange> changes = catalog.changesSince(appliedSequence, BATCH);
-                if (changes.isEmpty()) {
-                    break;
-                }
-                for (DatasetChange change : changes) {
-                    if (change.sequence() <= appliedSequence) {
-                        throw new CatalogException("The catalogue's change feed went backwards: change "
-                                + change.sequence() + " after " + appliedSequence + " (dataset "
-                                + change.dataset().id() + ")");
-                    }
-                    Document doc = documents.toDocument(change);
-                    writer.updateDocument(new Term(IndexFields.ID, change.dataset().id().value()), doc);
-                    appliedSequence = change.sequence();
-                }
-                applied += changes.size();
-                uncommitted += changes.size();
-                if (uncommitted >= COMMIT_EVERY) {
-                    commit();
-                    uncommitted = 0;
-                }
-                if (changes.size() < BATCH) {
+                int changes = applyBatch(catalog);
+                applied += changes;
+                if (changes < BATCH) {
                     break;
                 }
             }
         } finally {
             // Whatever was applied is committed with its sequence, even when a later batch failed
-            if (uncommitted > 0) {
-                commit();
-            }
             if (applied > 0) {
-                searchers.maybeRefreshBlocking();
+                applying.lock();
+                try {
+                    if (uncommitted > 0) {
+                        commit();
+                    }
+                    searchers.maybeRefreshBlocking();
+                } finally {
+                    applying.unlock();
+                }
             }
         }
         return applied;
+    }
+
+    private int applyBatch(Catalog catalog) throws CatalogException, IOException {
+        applying.lock();
+        try {
+            List<DatasetChange> changes = catalog.changesSince(appliedSequence, BATCH);
+            for (DatasetChange change : changes) {
+                if (change.sequence() <= appliedSequence) {
+                    throw new CatalogException("The catalogue's change feed went backwards: change "
+                            + change.sequence() + " after " + appliedSequence + " (dataset " + change.dataset().id()
+                            + ")");
+                }
+                Document doc = documents.toDocument(change);
+                writer.updateDocument(new Term(IndexFields.ID, change.dataset().id().value()), doc);
+                appliedSequence = change.sequence();
+                uncommitted++;
+            }
+            if (uncommitted >= COMMIT_EVERY) {
+                commit();
+                searchers.maybeRefreshBlocking();
+            }
+            return changes.size();
+        } finally {
+            applying.unlock();
+        }
     }
 
     private void commit() throws IOException {
         writer.setLiveCommitData(Map.of(SEQUENCE_KEY, Long.toString(appliedSequence), SCHEMA_KEY, SCHEMA_VERSION)
                 .entrySet());
         writer.commit();
+        uncommitted = 0;
     }
 
     /** Runs a search with the access rule applied to hits, total and facets. */

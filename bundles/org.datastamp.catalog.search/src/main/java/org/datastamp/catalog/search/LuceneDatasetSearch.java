@@ -42,9 +42,6 @@ public class LuceneDatasetSearch implements DatasetSearch {
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneDatasetSearch.class);
 
-    /** A search waits this long for a running catch-up before it answers from what is already indexed. */
-    private static final long SEARCH_WAIT_MILLIS = 250;
-
     @ObjectClassDefinition(name = "DataSTaMP catalogue search (Lucene)",
             description = "The search index over the catalogue; derived data, rebuilt from the catalogue when deleted")
     public @interface Config {
@@ -98,7 +95,7 @@ public class LuceneDatasetSearch implements DatasetSearch {
     public SearchResult search(SearchRequest request, Viewer viewer) throws CatalogException {
         try {
             // One batch at most: a large backlog is the poller's job, a search only needs the newest changes
-            index.catchUpIfFree(catalog, 1, SEARCH_WAIT_MILLIS);
+            index.catchUp(catalog, 1, () -> true);
         } catch (CatalogException | IOException e) {
             // Freshness only: the search still answers from the index as last committed; the poller retries
             LOG.warn("Search could not apply the newest catalogue changes first: {}", e.toString());

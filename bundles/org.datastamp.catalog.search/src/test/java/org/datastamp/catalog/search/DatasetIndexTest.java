@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.lucene.store.FSDirectory;
+import org.datastamp.catalog.api.CatalogException;
 import org.datastamp.catalog.api.Facet;
 import org.datastamp.catalog.api.FacetValue;
 import org.datastamp.catalog.api.InvalidInputException;
@@ -401,6 +402,24 @@ class DatasetIndexTest {
         assertEquals(DatasetIndex.BATCH + 7, index.catchUp(catalog, Integer.MAX_VALUE, () -> true));
         assertEquals(DatasetIndex.BATCH * 2 + 7, search("", CURATOR).total());
         assertEquals(catalog.lastSequence(), index.appliedSequence());
+    }
+
+    @Test
+    void aFailingCatalogueLeavesWhatWasAppliedCommitted() throws Exception {
+        for (int i = 0; i < DatasetIndex.BATCH + 3; i++) {
+            titled("scan " + i).recordIn(catalog, "ds-" + i);
+        }
+        catalog.failAfterCalls = 1;
+        assertThrows(CatalogException.class, () -> index.catchUp(catalog, Integer.MAX_VALUE, () -> true));
+        assertEquals(DatasetIndex.BATCH, index.appliedSequence());
+        assertEquals(DatasetIndex.BATCH, search("", CURATOR).total());
+        index.close();
+
+        catalog.failAfterCalls = Integer.MAX_VALUE;
+        index = openIndex(); // as after a restart: resume from the last commit
+        assertEquals(DatasetIndex.BATCH, index.appliedSequence());
+        assertEquals(3, index.catchUp(catalog, Integer.MAX_VALUE, () -> true));
+        assertEquals(DatasetIndex.BATCH + 3, search("", CURATOR).total());
     }
 
     private List<String> sortedBy(SortField sort, boolean descending) throws Exception {

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.datastamp.catalog.api.Attachment;
 import org.datastamp.catalog.api.Catalog;
+import org.datastamp.catalog.api.CatalogException;
 import org.datastamp.catalog.api.Dataset;
 import org.datastamp.catalog.api.DatasetAccess;
 import org.datastamp.catalog.api.DatasetChange;
@@ -37,8 +38,14 @@ final class FakeCatalog implements Catalog {
         return changes.size();
     }
 
+    /** Calls of changesSince that fail with a lost connection once this many calls have been served. */
+    int failAfterCalls = Integer.MAX_VALUE;
+
     @Override
-    public synchronized List<DatasetChange> changesSince(long sequence, int limit) {
+    public synchronized List<DatasetChange> changesSince(long sequence, int limit) throws CatalogException {
+        if (askedSince.size() >= failAfterCalls) {
+            throw new CatalogException("Connection to the catalogue database lost");
+        }
         askedSince.add(sequence);
         return changes.stream().filter(c -> c.sequence() > sequence).limit(limit).toList();
     }
