@@ -72,6 +72,8 @@ final class DatasetIndex implements Closeable {
 
     /** Changes asked from the catalogue at once. */
     static final int BATCH = 500;
+    /** Values returned per facet: the largest; a result list has no use for thousands of proposals. */
+    static final int MAX_FACET_VALUES = 100;
     /** Documents applied between commits during a long catch-up: bounds the work a crash repeats. */
     private static final int COMMIT_EVERY = 20_000;
 
@@ -280,7 +282,7 @@ final class DatasetIndex implements Closeable {
         for (String name : names) {
             List<FacetValue> values = new ArrayList<>();
             if (counts != null && state.getOrdRange(name) != null) {
-                FacetResult result = counts.getAllChildren(name);
+                FacetResult result = counts.getTopChildren(MAX_FACET_VALUES, name);
                 if (result != null) {
                     for (LabelAndValue lv : result.labelValues) {
                         if (lv.value.longValue() > 0) {

@@ -304,6 +304,22 @@ class DatasetIndexTest {
     }
 
     @Test
+    void aFacetListsAtMostTheHundredLargestValues() throws Exception {
+        titled("big 1").proposal("big").recordIn(catalog, "ds-big-1");
+        titled("big 2").proposal("big").recordIn(catalog, "ds-big-2");
+        for (int i = 0; i < DatasetIndex.MAX_FACET_VALUES + 5; i++) {
+            titled("small").proposal(String.format("p%03d", i)).recordIn(catalog, "ds-" + i);
+        }
+        catchUp();
+
+        List<FacetValue> values = index.search(new SearchRequest("", SortField.START_TIME, false, 0, 1,
+                List.of("proposal")), CURATOR).facets().get(0).values();
+        assertEquals(DatasetIndex.MAX_FACET_VALUES, values.size());
+        assertEquals(new FacetValue("big", 2), values.get(0));
+        assertEquals(new FacetValue("p000", 1), values.get(1));
+    }
+
+    @Test
     void facetsOnAnEmptyIndexAreEmpty() throws Exception {
         SearchResult result = index.search(new SearchRequest("", SortField.START_TIME, false, 0, 10,
                 List.of("instrument")), CURATOR);
