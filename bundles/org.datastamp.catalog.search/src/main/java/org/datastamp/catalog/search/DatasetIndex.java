@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -234,7 +235,7 @@ final class DatasetIndex implements Closeable {
                 throw new IllegalStateException("Lucene counted hits approximately despite an unbounded threshold");
             }
             ScoreDoc[] page = docs.scoreDocs.length <= request.offset() ? new ScoreDoc[0]
-                    : java.util.Arrays.copyOfRange(docs.scoreDocs, request.offset(), docs.scoreDocs.length);
+                    : Arrays.copyOfRange(docs.scoreDocs, request.offset(), docs.scoreDocs.length);
             if (parsed.scored() && page.length > 0) {
                 TopFieldCollector.populateScores(page, searcher, query);
             }

@@ -12,8 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.datastamp.catalog.api.CatalogException;
 import org.datastamp.catalog.api.Facet;
@@ -405,6 +408,23 @@ class DatasetIndexTest {
         assertEquals(2L, catalog.askedSince.get(0));
         assertEquals(3, index.appliedSequence());
         assertEquals(3, search("", CURATOR).total());
+    }
+
+    @Test
+    void anIndexOfAnotherSchemaIsEmptiedAndRebuiltFromTheStart() throws Exception {
+        titled("one").recordIn(catalog, "ds-1");
+        catchUp();
+        index.close();
+        try (IndexWriter old = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig())) {
+            old.setLiveCommitData(Map.of(DatasetIndex.SEQUENCE_KEY, "1", DatasetIndex.SCHEMA_KEY, "0").entrySet());
+            old.commit();
+        }
+
+        index = openIndex();
+        assertEquals(0, index.appliedSequence());
+        assertEquals(0, search("", CURATOR).total());
+        assertEquals(1, index.catchUp(catalog, Integer.MAX_VALUE, () -> true));
+        assertEquals(List.of("ds-1"), ids("one"));
     }
 
     @Test
