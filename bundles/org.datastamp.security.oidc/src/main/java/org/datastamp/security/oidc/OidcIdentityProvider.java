@@ -61,7 +61,7 @@ public class OidcIdentityProvider implements IdentityProvider {
         String rolesClaim() default "";
 
         @AttributeDefinition(description = "A token naming an unknown key makes us fetch the provider's keys again"
-                + " at most this often (seconds)")
+                + " at most twice in this many seconds")
         int jwksRefreshMinIntervalSeconds() default 30;
     }
 

@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param usernameClaim           claim holding the user name ({@code sub} when a token lacks it)
  * @param rolesClaim              claim (a dotted path such as {@code realm_access.roles}) listing role names, empty
  *                                to give every new user the SCIENTIST role
- * @param jwksRefreshMinInterval  the keys are fetched again at most this often when a token names an unknown key
+ * @param jwksRefreshMinInterval  the keys are fetched again at most twice per interval when tokens name unknown keys
  */
 record OidcSettings(String issuer, String audience, String usernameClaim, String rolesClaim,
         Duration jwksRefreshMinInterval) {

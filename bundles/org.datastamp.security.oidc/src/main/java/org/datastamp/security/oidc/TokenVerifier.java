@@ -8,6 +8,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -60,6 +61,11 @@ final class TokenVerifier {
         }
         try {
             return processor().process(signed, null);
+        } catch (RateLimitReachedException e) {
+            // The token names a key the provider did not list when asked moments ago: forged, or from elsewhere.
+            throw new AuthenticationException("Invalid token: bad signature: no key of the issuer matches the token's"
+                    + " key id (the keys were fetched again less than "
+                    + settings.jwksRefreshMinInterval().toSeconds() + " s ago)", e);
         } catch (KeySourceException e) {
             throw new AuthenticationException("Cannot check the token: the signing keys of " + settings.issuer()
                     + " could not be fetched (" + e.getMessage() + ")", e);

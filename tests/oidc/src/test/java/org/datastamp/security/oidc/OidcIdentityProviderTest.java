@@ -61,9 +61,10 @@ class OidcIdentityProviderTest {
         }
     }
 
+    /** A provider as configured in production (keys fetched again at most twice per 30 s). */
     private OidcIdentityProvider provider(String audience, String rolesClaim) {
         return new OidcIdentityProvider(directory,
-                new OidcSettings(issuer, audience, "preferred_username", rolesClaim, Duration.ZERO));
+                new OidcSettings(issuer, audience, "preferred_username", rolesClaim, Duration.ofSeconds(30)));
     }
 
     private String token(String subject, String audience, Map<String, Object> claims, long expirySeconds) {
