@@ -20,7 +20,6 @@ final class FakeDirectory implements FacilityDirectory {
 
     final Map<String, Person> people = new HashMap<>();
     final Map<String, String> hashes = new HashMap<>();
-    int passwordHashReads;
 
     @Override
     public Person savePerson(Person person) {
@@ -35,7 +34,6 @@ final class FakeDirectory implements FacilityDirectory {
 
     @Override
     public Optional<String> passwordHash(String username) {
-        passwordHashReads++;
         return Optional.ofNullable(hashes.get(username));
     }
 
