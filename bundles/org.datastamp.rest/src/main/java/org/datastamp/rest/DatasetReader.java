@@ -1,9 +1,15 @@
 package org.datastamp.rest;
 
+import static org.datastamp.rest.JsonFields.bad;
+import static org.datastamp.rest.JsonFields.describe;
+import static org.datastamp.rest.JsonFields.instant;
+import static org.datastamp.rest.JsonFields.optionalText;
+import static org.datastamp.rest.JsonFields.refuseUnknown;
+import static org.datastamp.rest.JsonFields.requiredText;
+import static org.datastamp.rest.JsonFields.strings;
+
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -225,44 +231,6 @@ final class DatasetReader {
         return node.asText();
     }
 
-    private static Instant instant(JsonNode json, String prefix, String field, Instant fallback)
-            throws ProblemException {
-        JsonNode node = json.get(field);
-        if (node == null || node.isNull()) {
-            if (fallback != null) {
-                return fallback;
-            }
-            throw bad(prefix + field, "Required: an ISO-8601 instant such as 2026-01-31T12:00:00Z");
-        }
-        if (!node.isTextual()) {
-            throw bad(prefix + field, "Must be an ISO-8601 instant string, got " + describe(node));
-        }
-        try {
-            return Instant.parse(node.textValue().strip());
-        } catch (DateTimeParseException e) {
-            throw bad(prefix + field, "'" + node.textValue() + "' is not an ISO-8601 instant such as"
-                    + " 2026-01-31T12:00:00Z");
-        }
-    }
-
-    private static List<String> strings(JsonNode json, String prefix, String field) throws ProblemException {
-        JsonNode node = json.get(field);
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isArray()) {
-            throw bad(prefix + field, "Must be an array of strings, got " + describe(node));
-        }
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            if (!node.get(i).isTextual()) {
-                throw bad(prefix + field + "[" + i + "]", "Must be a string, got " + describe(node.get(i)));
-            }
-            values.add(node.get(i).textValue().strip());
-        }
-        return values;
-    }
-
     private static DatasetId datasetId(String text, String field) throws ProblemException {
         try {
             return new DatasetId(text);
@@ -270,48 +238,5 @@ final class DatasetReader {
             throw bad(field, e.getMessage());
         }
     }
-
-    private static void refuseUnknown(JsonNode json, String prefix, Set<String> known) throws ProblemException {
-        for (Iterator<String> names = json.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                throw bad(prefix + name, "Unknown field '" + name + "'; known: " + known.stream().sorted().toList());
-            }
-        }
-    }
-
-    private static String requiredText(JsonNode json, String prefix, String field) throws ProblemException {
-        JsonNode node = json.get(field);
-        if (node == null || node.isNull()) {
-            throw bad(prefix + field, "Required");
-        }
-        if (!node.isTextual()) {
-            throw bad(prefix + field, "Must be a string, got " + describe(node));
-        }
-        if (node.textValue().isBlank()) {
-            throw bad(prefix + field, "Must not be blank");
-        }
-        return node.textValue().strip();
-    }
-
-    private static String optionalText(JsonNode json, String prefix, String field) throws ProblemException {
-        JsonNode node = json.get(field);
-        if (node == null || node.isNull()) {
-            return "";
-        }
-        if (!node.isTextual()) {
-            throw bad(prefix + field, "Must be a string, got " + describe(node));
-        }
-        return node.textValue().strip();
-    }
-
-    private static String describe(JsonNode node) {
-        return node.getNodeType().name().toLowerCase(Locale.ROOT) + " " + node;
-    }
-
-    /** A 400 naming the field; the detail starts with the field so it reads on its own too. */
-    static ProblemException bad(String field, String detail) {
-        String where = field.isEmpty() ? "The request body" : "Field '" + field + "'";
-        return new ProblemException(Problem.badRequest(where + ": " + detail).with("field", field));
-    }
 }
+

@@ -60,8 +60,8 @@ final class DatasetsResource {
         SearchRequest query = SearchParameters.from(request);
         DatasetSearch current = search.get();
         if (current == null) {
-            throw new ProblemException(Problem.unavailable("No search service is running; check that a search bundle"
-                    + " (e.g. org.datastamp.catalog.search) is active"));
+            throw new ProblemException(Problem.unavailable("No catalogue search is running; check that the catalogue"
+                    + " (e.g. org.datastamp.catalog.jdbc) and its search (e.g. org.datastamp.catalog.search) are active"));
         }
         try {
             return ApiResponse.ok(JsonMapping.searchResult(current.search(query, request.viewer()), query,

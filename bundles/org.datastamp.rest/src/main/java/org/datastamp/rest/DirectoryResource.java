@@ -10,26 +10,38 @@ import org.datastamp.catalog.api.Proposal;
 import org.datastamp.catalog.api.Session;
 import org.datastamp.catalog.api.Viewer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The facility directory as far as a client needs it: {@code GET /api/v1/instruments} (public),
  * {@code GET /api/v1/proposals/{id}} (its members, staff of an instrument it had beamtime on, curators and admins;
- * 404 for everyone else, as for an unknown id) and {@code GET /api/v1/me} (the caller; 401 when anonymous).
+ * 404 for everyone else, as for an unknown id) and {@code GET /api/v1/me} (the caller; 401 when anonymous); curators
+ * and admins create or replace instruments, persons, proposals, sessions and samples with
+ * {@code PUT /api/v1/<kind>/{id}}.
  */
 final class DirectoryResource {
 
     static final String INSTRUMENTS = "/instruments";
     static final String PROPOSALS = "/proposals";
     static final String ME = "/me";
+    static final String PERSONS = "/persons";
+    static final String SESSIONS = "/sessions";
+    static final String SAMPLES = "/samples";
 
     private final Supplier<FacilityDirectory> directory;
+    private final JsonCodec codec;
 
-    DirectoryResource(Supplier<FacilityDirectory> directory) {
+    DirectoryResource(Supplier<FacilityDirectory> directory, JsonCodec codec) {
         this.directory = directory;
+        this.codec = codec;
     }
 
     ApiResponse handle(ApiRequest request) throws ProblemException {
         String resource = request.resourcePath().substring(request.resourcePath().lastIndexOf('/'));
         Optional<String> id = request.itemSegment();
+        if (request.method().equals("PUT") && id.isPresent()) {
+            return put(request, resource, id.get());
+        }
         request.requireMethod("GET");
         FacilityDirectory current = available();
         try {
@@ -46,6 +58,40 @@ final class DirectoryResource {
                 }
                 default -> throw new ProblemException(Problem.notFound("Nothing at " + request.resourcePath()));
             };
+        } catch (CatalogException e) {
+            throw CatalogErrors.problem("The facility directory", e);
+        }
+    }
+
+    /**
+     * Creates or replaces a directory record: {@code PUT /api/v1/{instruments|persons|proposals|sessions|samples}/{id}}.
+     * Curators and admins only: these records decide who may see which data.
+     */
+    private ApiResponse put(ApiRequest request, String resource, String id) throws ProblemException {
+        Viewer viewer = request.viewer();
+        if (viewer.username().isEmpty()) {
+            throw ApiAuthentication.unauthorized("Changing the facility directory needs a signed-in curator or admin");
+        }
+        if (!viewer.seesEverything()) {
+            throw new ProblemException(Problem.forbidden("'" + viewer.username() + "' may not change the facility"
+                    + " directory: only curators and admins may"));
+        }
+        JsonNode body = codec.read(request.body());
+        FacilityDirectory current = available();
+        try {
+            return ApiResponse.ok(switch (resource) {
+                case INSTRUMENTS -> JsonMapping.instruments(List.of(current.saveInstrument(
+                        DirectoryReader.instrument(id, body)))).get(0);
+                case PERSONS -> JsonMapping.person(current.savePerson(DirectoryReader.person(id, body)));
+                case PROPOSALS -> {
+                    Proposal saved = current.saveProposal(DirectoryReader.proposal(id, body));
+                    yield JsonMapping.proposal(saved, current.sessions(saved.id()));
+                }
+                case SESSIONS -> JsonMapping.session(current.saveSession(DirectoryReader.session(id, body)));
+                case SAMPLES -> JsonMapping.sample(current.saveSample(DirectoryReader.sample(id, body)));
+                default -> throw new ProblemException(Problem.methodNotAllowed(request.resourcePath() + " answers GET,"
+                        + " not PUT"), java.util.Map.of("Allow", "GET"));
+            });
         } catch (CatalogException e) {
             throw CatalogErrors.problem("The facility directory", e);
         }

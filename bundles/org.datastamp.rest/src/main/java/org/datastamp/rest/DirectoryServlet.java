@@ -14,7 +14,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 /** Serves {@link DirectoryResource}; answers 503 while no facility directory is registered. */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("datastamp-api-directory")
-@HttpWhiteboardServletPattern({"/api/v1/instruments/*", "/api/v1/proposals/*", "/api/v1/me/*"})
+@HttpWhiteboardServletPattern({"/api/v1/instruments/*", "/api/v1/proposals/*", "/api/v1/me/*",
+        "/api/v1/persons/*", "/api/v1/sessions/*", "/api/v1/samples/*"})
 public class DirectoryServlet extends ApiServlet {
 
     private static final long serialVersionUID = 1L;
@@ -26,7 +27,7 @@ public class DirectoryServlet extends ApiServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile FacilityDirectory directory;
 
-    private final transient DirectoryResource resource = new DirectoryResource(() -> directory);
+    private final transient DirectoryResource resource = new DirectoryResource(() -> directory, codec);
 
     @Override
     ApiResponse handle(ApiRequest request) throws ProblemException {

@@ -205,6 +205,29 @@ final class JsonMapping {
     }
 
     /** The caller: {@code /api/v1/me}. */
+    static ObjectNode person(Person person) {
+        ObjectNode json = NODES.objectNode();
+        json.put("username", person.username());
+        json.put("fullName", person.fullName());
+        json.put("email", person.email());
+        json.put("orcid", person.orcid());
+        json.put("affiliation", person.affiliation());
+        json.set("roles", sortedStrings(person.roles().stream().map(Role::name).toList()));
+        json.set("staffOf", sortedStrings(person.staffOf()));
+        return json;
+    }
+
+    static ObjectNode session(Session session) {
+        return NODES.objectNode().put("id", session.id()).put("proposalId", session.proposalId())
+                .put("instrument", session.instrument()).put("start", instant(session.start()))
+                .put("end", instant(session.end()));
+    }
+
+    static ObjectNode sample(Sample sample) {
+        return NODES.objectNode().put("id", sample.id()).put("name", sample.name())
+                .put("description", sample.description()).put("proposalId", sample.proposalId());
+    }
+
     static ObjectNode me(Viewer viewer, Optional<Person> person) {
         ObjectNode json = NODES.objectNode();
         json.put("username", viewer.username());

@@ -220,7 +220,7 @@ class DatasetsResourceTest {
     void answers503WithoutCatalogueOrSearch() {
         DatasetsResource without = new DatasetsResource(() -> null, () -> null, () -> null, new JsonCodec());
 
-        assertProblem(503, "No search service", () -> without.handle(Requests.get(DATASETS, "", Map.of())));
+        assertProblem(503, "No catalogue search", () -> without.handle(Requests.get(DATASETS, "", Map.of())));
         assertProblem(503, "No catalogue is running", () -> without.handle(Requests.get(DATASETS, "/ds-1", Map.of())));
     }
 

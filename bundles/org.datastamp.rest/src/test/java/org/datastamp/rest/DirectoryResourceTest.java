@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class DirectoryResourceTest {
 
     private final Fakes.FakeDirectory directory = new Fakes.FakeDirectory();
-    private final DirectoryResource resource = new DirectoryResource(() -> directory);
+    private final DirectoryResource resource = new DirectoryResource(() -> directory, new JsonCodec());
 
     @BeforeEach
     void facility() {
@@ -78,5 +78,49 @@ class DirectoryResourceTest {
         ProblemException e = assertProblem(401, "Not signed in", () -> resource.handle(Requests.get("/api/v1/me", "",
                 Map.of())));
         assertEquals(ApiAuthentication.CHALLENGE, e.response().headers().get("WWW-Authenticate"));
+    }
+
+    @Test
+    void curatorsAndAdminsPutDirectoryRecords() throws ProblemException {
+        JsonNode proposal = resource.handle(Requests.put("/api/v1/proposals", "/20250001", "{\"title\":\"Lipids\","
+                + "\"principalInvestigator\":\"ann\",\"members\":[\"bob\"],\"embargo\":\"P1Y\"}", Fakes.curator()))
+                .body();
+        assertEquals("Lipids", proposal.get("title").textValue());
+        assertEquals(Period.ofYears(1), directory.proposals.get("20250001").embargo());
+        assertEquals(Set.of("bob"), directory.proposals.get("20250001").members());
+
+        JsonNode person = resource.handle(Requests.put("/api/v1/persons", "/sam", "{\"fullName\":\"Sam Staff\","
+                + "\"roles\":[\"beamline_staff\"],\"staffOf\":[\"CoSAXS\"]}", Fakes.curator())).body();
+        assertEquals("BEAMLINE_STAFF", person.get("roles").get(0).textValue());
+        assertEquals(Set.of("CoSAXS"), directory.people.get("sam").staffOf());
+
+        resource.handle(Requests.put("/api/v1/instruments", "/NanoMAX", "{\"name\":\"NanoMAX\",\"techniques\":[\"XRF\"]}",
+                Fakes.curator()));
+        assertEquals(2, directory.instruments.size());
+    }
+
+    @Test
+    void onlyCuratorsAndAdminsMayChangeTheDirectory() {
+        String body = "{\"name\":\"NanoMAX\"}";
+        assertProblem(401, "signed-in curator or admin", () -> resource.handle(Requests.put("/api/v1/instruments",
+                "/NanoMAX", body, Viewer.anonymous())));
+        assertProblem(403, "only curators and admins", () -> resource.handle(Requests.put("/api/v1/instruments",
+                "/NanoMAX", body, Fakes.staff("sam", "CoSAXS"))));
+        assertEquals(1, directory.instruments.size());
+    }
+
+    @Test
+    void badDirectoryRecordsAre400NamingTheField() {
+        ProblemException embargo = assertProblem(400, "ISO-8601 period", () -> resource.handle(Requests.put(
+                "/api/v1/proposals", "/20250001", "{\"title\":\"x\",\"principalInvestigator\":\"ann\","
+                        + "\"embargo\":\"3 years\"}", Fakes.curator())));
+        assertEquals("embargo", embargo.problem().members().get("field"));
+        ProblemException role = assertProblem(400, "Unknown role 'wizard'", () -> resource.handle(Requests.put(
+                "/api/v1/persons", "/sam", "{\"fullName\":\"Sam\",\"roles\":[\"wizard\"]}", Fakes.curator())));
+        assertEquals("roles[0]", role.problem().members().get("field"));
+        assertProblem(400, "Field 'title': Required", () -> resource.handle(Requests.put("/api/v1/proposals",
+                "/20250001", "{\"principalInvestigator\":\"ann\"}", Fakes.curator())));
+        assertProblem(400, "Unknown field 'colour'", () -> resource.handle(Requests.put("/api/v1/instruments",
+                "/NanoMAX", "{\"name\":\"NanoMAX\",\"colour\":\"red\"}", Fakes.curator())));
     }
 }

@@ -228,6 +228,11 @@ final class Fakes {
         }
 
         @Override
+        public String instanceId() {
+            return "fake-catalogue";
+        }
+
+        @Override
         public List<DatasetChange> changesSince(long sequence, int limit) {
             throw new UnsupportedOperationException();
         }
@@ -340,12 +345,15 @@ final class Fakes {
 
         @Override
         public Instrument saveInstrument(Instrument instrument) {
-            throw new UnsupportedOperationException();
+            instruments.removeIf(i -> i.id().equals(instrument.id()));
+            instruments.add(instrument);
+            return instrument;
         }
 
         @Override
         public Proposal saveProposal(Proposal proposal) {
-            throw new UnsupportedOperationException();
+            proposals.put(proposal.id(), proposal);
+            return proposal;
         }
 
         @Override
@@ -360,7 +368,8 @@ final class Fakes {
 
         @Override
         public Person savePerson(Person person) {
-            throw new UnsupportedOperationException();
+            people.put(person.username(), person);
+            return person;
         }
 
         @Override

@@ -26,4 +26,8 @@ final class Requests {
     static ApiRequest post(String resourcePath, String path, String body, Viewer viewer) {
         return new ApiRequest("POST", path, resourcePath, Map.of(), body.getBytes(StandardCharsets.UTF_8), viewer);
     }
+
+    static ApiRequest put(String resourcePath, String path, String body, Viewer viewer) {
+        return new ApiRequest("PUT", path, resourcePath, Map.of(), body.getBytes(StandardCharsets.UTF_8), viewer);
+    }
 }

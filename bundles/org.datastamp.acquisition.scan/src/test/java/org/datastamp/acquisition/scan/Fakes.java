@@ -223,6 +223,11 @@ final class Fakes {
         }
 
         @Override
+        public String instanceId() {
+            return "fake-catalogue";
+        }
+
+        @Override
         public List<DatasetChange> changesSince(long sequence, int limit) {
             return List.of();
         }

@@ -56,6 +56,12 @@ public interface Catalog extends Capability {
     /** An attachment's content. */
     Optional<byte[]> attachmentContent(String attachmentId) throws CatalogException;
 
+    /**
+     * Identifies this catalogue's database. It differs for another database (another URL, a fresh one), so an index
+     * built from the change feed knows to start over instead of mixing two catalogues.
+     */
+    String instanceId() throws CatalogException;
+
     /** Changes after the given sequence number, oldest first, at most {@code limit}; for search indexers. */
     List<DatasetChange> changesSince(long sequence, int limit) throws CatalogException;
 }

@@ -5,6 +5,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -92,11 +93,18 @@ final class Database {
         return vendor.nextChangeSequence;
     }
 
-    /** Runs work in one transaction: committed whole, or rolled back whole on any error. */
+    /**
+     * Runs work in one transaction: committed whole, or rolled back whole on any error. Every writer first locks the
+     * change clock (schema V3) until it commits, so change sequence numbers commit in increasing order and the
+     * search indexer, which resumes after the highest number it has applied, never misses a change.
+     */
     <T> T inTransaction(String what, Work<T> work) throws CatalogException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                try (Statement lock = c.createStatement()) {
+                    lock.executeUpdate("UPDATE change_clock SET writes = writes + 1 WHERE id = 1");
+                }
                 T result = work.run(c);
                 c.commit();
                 return result;

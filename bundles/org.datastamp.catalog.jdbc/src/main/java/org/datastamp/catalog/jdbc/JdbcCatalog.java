@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
@@ -63,6 +64,7 @@ class JdbcCatalog implements Catalog, FacilityDirectory {
     private final Period defaultEmbargo;
     private final Clock clock;
     private final DatasetRows rows = new DatasetRows();
+    private final String instanceId;
 
     JdbcCatalog(Database db, UnitConverter units, Period defaultEmbargo, Clock clock) throws CatalogException {
         this.db = Objects.requireNonNull(db, "db");
@@ -70,6 +72,24 @@ class JdbcCatalog implements Catalog, FacilityDirectory {
         this.defaultEmbargo = Objects.requireNonNull(defaultEmbargo, "defaultEmbargo");
         this.clock = Objects.requireNonNull(clock, "clock");
         fillPublicFromOfOldDatasets();
+        this.instanceId = db.inTransaction("give the catalogue its instance id", c -> {
+            try (Statement q = c.createStatement(); ResultSet rs = q.executeQuery("SELECT id FROM catalog_instance")) {
+                if (rs.next()) {
+                    return rs.getString(1);
+                }
+            }
+            String id = UUID.randomUUID().toString();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO catalog_instance (id) VALUES (?)")) {
+                insert.setString(1, id);
+                insert.executeUpdate();
+            }
+            return id;
+        });
+    }
+
+    @Override
+    public String instanceId() {
+        return instanceId;
     }
 
     /** Datasets recorded before schema version 2 had no public_from; they get end time plus the default embargo. */

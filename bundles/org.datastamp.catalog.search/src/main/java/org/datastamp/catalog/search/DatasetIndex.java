@@ -68,6 +68,8 @@ final class DatasetIndex implements Closeable {
 
     static final String SEQUENCE_KEY = "datastamp.sequence";
     static final String SCHEMA_KEY = "datastamp.schema";
+    /** Commit-data key of the catalogue database the index was built from ({@link Catalog#instanceId()}). */
+    static final String CATALOG_KEY = "datastamp.catalog";
     /** Raise when documents change shape; an index of another schema is emptied and rebuilt from sequence 0. */
     static final String SCHEMA_VERSION = "1";
 
@@ -92,11 +94,14 @@ final class DatasetIndex implements Closeable {
     /** Changes applied since the last commit; guarded by {@link #applying}. */
     private int uncommitted;
     private volatile FacetState facetState;
+    /** {@link Catalog#instanceId()} of the catalogue this index follows. */
+    private final String catalogInstance;
 
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
     }
 
-    DatasetIndex(Directory directory, UnitConverter units, Clock clock) throws IOException {
+    DatasetIndex(Directory directory, UnitConverter units, Clock clock, String catalogInstance) throws IOException {
+        this.catalogInstance = catalogInstance;
         this.directory = directory;
         this.units = units;
         this.clock = clock;
@@ -109,10 +114,11 @@ final class DatasetIndex implements Closeable {
             if (live != null) {
                 live.forEach(e -> committed.put(e.getKey(), e.getValue()));
             }
-            if (SCHEMA_VERSION.equals(committed.get(SCHEMA_KEY))) {
+            if (SCHEMA_VERSION.equals(committed.get(SCHEMA_KEY)) && catalogInstance.equals(committed.get(CATALOG_KEY))) {
                 appliedSequence = Long.parseLong(committed.getOrDefault(SEQUENCE_KEY, "0"));
             } else {
-                // A new index, or one written by another version of this code: start over from the first change
+                // A new index, one written by another version of this code, or one built from another catalogue
+                // database (the catalogue was moved or replaced): start over from the first change
                 writer.deleteAll();
                 appliedSequence = 0;
                 commit();
@@ -161,11 +167,13 @@ final class DatasetIndex implements Closeable {
                     if (uncommitted > 0) {
                         commit();
                     }
-                    searchers.maybeRefreshBlocking();
                 } finally {
                     applying.unlock();
                 }
             }
+            // Refreshed even when this call applied nothing: the poller may just have applied a change that a
+            // search arriving now must see (cheap when the writer holds nothing new)
+            searchers.maybeRefreshBlocking();
         }
         return applied;
     }
@@ -196,7 +204,8 @@ final class DatasetIndex implements Closeable {
     }
 
     private void commit() throws IOException {
-        writer.setLiveCommitData(Map.of(SEQUENCE_KEY, Long.toString(appliedSequence), SCHEMA_KEY, SCHEMA_VERSION)
+        writer.setLiveCommitData(Map.of(SEQUENCE_KEY, Long.toString(appliedSequence), SCHEMA_KEY, SCHEMA_VERSION,
+                CATALOG_KEY, catalogInstance)
                 .entrySet());
         writer.commit();
         uncommitted = 0;

@@ -61,13 +61,13 @@ public class LuceneDatasetSearch implements DatasetSearch {
 
     @Activate
     public LuceneDatasetSearch(@Reference Catalog catalog, @Reference UnitConverter units, Config config,
-            BundleContext context) throws IOException {
+            BundleContext context) throws IOException, CatalogException {
         this.catalog = catalog;
         DataDirectory dataDirectory = DataDirectory.fromProperty(context.getProperty(DataDirectory.PROPERTY));
         Path dir = config.indexDir().isBlank() ? dataDirectory.catalog().resolve("index")
                 : dataDirectory.root().resolve(config.indexDir());
         Files.createDirectories(dir);
-        this.index = new DatasetIndex(FSDirectory.open(dir), units, Clock.systemUTC());
+        this.index = new DatasetIndex(FSDirectory.open(dir), units, Clock.systemUTC(), catalog.instanceId());
         LOG.info("Search index at {} resumes after catalogue change {}", dir, index.appliedSequence());
         this.indexer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "datastamp-search-indexer");

@@ -54,7 +54,8 @@ class DatasetIndexTest {
     }
 
     private DatasetIndex openIndex() throws Exception {
-        return new DatasetIndex(FSDirectory.open(dir), new IndriyaUnitConverter(), Clock.fixed(NOW, ZoneOffset.UTC));
+        return new DatasetIndex(FSDirectory.open(dir), new IndriyaUnitConverter(), Clock.fixed(NOW, ZoneOffset.UTC),
+                catalog.instanceId);
     }
 
     private void catchUp() throws Exception {
@@ -376,7 +377,7 @@ class DatasetIndexTest {
         assertEquals(0, search("", Viewer.anonymous()).total());
         index.close();
         index = new DatasetIndex(FSDirectory.open(dir), new IndriyaUnitConverter(),
-                Clock.fixed(NOW.plus(Duration.ofDays(3)), ZoneOffset.UTC));
+                Clock.fixed(NOW.plus(Duration.ofDays(3)), ZoneOffset.UTC), catalog.instanceId);
         assertEquals(1, search("", Viewer.anonymous()).total());
     }
 
@@ -408,6 +409,20 @@ class DatasetIndexTest {
         assertEquals(2L, catalog.askedSince.get(0));
         assertEquals(3, index.appliedSequence());
         assertEquals(3, search("", CURATOR).total());
+    }
+
+    @Test
+    void anIndexBuiltFromAnotherCatalogueDatabaseIsEmptiedAndRebuilt() throws Exception {
+        titled("one").recordIn(catalog, "ds-1");
+        catchUp();
+        index.close();
+
+        catalog.instanceId = "fake-catalogue-2"; // the catalogue now runs on another database
+        index = openIndex();
+        assertEquals(0, index.appliedSequence());
+        assertEquals(0, search("", CURATOR).total());
+        assertEquals(1, index.catchUp(catalog, Integer.MAX_VALUE, () -> true));
+        assertEquals(List.of("ds-1"), ids("one"));
     }
 
     @Test

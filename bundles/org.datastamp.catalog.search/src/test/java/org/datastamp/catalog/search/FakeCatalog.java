@@ -23,6 +23,14 @@ import org.datastamp.catalog.api.Viewer;
 final class FakeCatalog implements Catalog {
 
     private final List<DatasetChange> changes = new ArrayList<>();
+    /** What {@link #instanceId()} answers; a test changes it to stand for another database. */
+    volatile String instanceId = "fake-catalogue-1";
+
+    @Override
+    public String instanceId() {
+        return instanceId;
+    }
+
     /** The {@code sequence} argument of every changesSince call, oldest first. */
     final List<Long> askedSince = new ArrayList<>();
 

@@ -13,6 +13,9 @@ import org.datastamp.catalog.api.UnitConverter;
 import org.datastamp.catalog.api.UnknownUnitException;
 import org.osgi.service.component.annotations.Component;
 
+import tech.units.indriya.function.Calculus;
+import tech.units.indriya.function.DefaultNumberSystem;
+
 /**
  * Unit conversion backed by Indriya (the JSR 385 reference implementation). Values are converted to their system
  * unit and tagged with a name that is the same for every unit of a dimension, so the search index can compare them
@@ -28,8 +31,20 @@ public class IndriyaUnitConverter implements UnitConverter {
     /** Bounds the cache: queries can name any number of distinct (valid) unit expressions. */
     private static final int MAX_CACHED = 10_000;
 
-    private final UnitSymbols symbols = new UnitSymbols();
+    private final UnitSymbols symbols;
     private final Map<String, Parsed> cache = new ConcurrentHashMap<>();
+
+    public IndriyaUnitConverter() {
+        // Indriya finds its number system through ServiceLoader when its unit constants first load; under Karaf
+        // (Felix) that lookup fails and every unit class fails to initialise. Where it fails, the default system
+        // (what the lookup would return) is named directly.
+        try {
+            Calculus.currentNumberSystem();
+        } catch (IllegalArgumentException notFound) {
+            Calculus.setCurrentNumberSystem(new DefaultNumberSystem());
+        }
+        symbols = new UnitSymbols();
+    }
 
     @Override
     public NormalizedQuantity normalize(double value, String unit) throws UnknownUnitException {

@@ -25,6 +25,7 @@ import org.datastamp.catalog.api.SearchResult;
 import org.datastamp.catalog.api.SortField;
 import org.datastamp.catalog.api.Viewer;
 import org.datastamp.ui.api.ViewContext;
+import org.eclipse.rap.rwt.RWT;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
@@ -119,11 +120,17 @@ final class DatasetsPanel {
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayout(new GridLayout(3, false));
         bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        query = new Text(bar, SWT.BORDER | SWT.SINGLE | SWT.SEARCH);
+        query = new Text(bar, SWT.BORDER | SWT.SINGLE);
         query.setMessage("e.g. lysozyme instrument:CoSAXS sample_temperature > 300 K");
         query.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         context.setTestId(query, "search-query");
-        query.addListener(SWT.DefaultSelection, event -> newQuery(query.getText()));
+        // Enter runs the search; ACTIVE_KEYS makes the client send only Enter, not every key stroke, to the server.
+        query.setData(RWT.ACTIVE_KEYS, new String[] {"ENTER"});
+        query.addListener(SWT.KeyDown, event -> {
+            if (event.keyCode == SWT.CR || event.keyCode == SWT.KEYPAD_CR) {
+                newQuery(query.getText());
+            }
+        });
         Button go = new Button(bar, SWT.PUSH);
         go.setText("Search");
         context.setTestId(go, "search-submit");
@@ -238,7 +245,7 @@ final class DatasetsPanel {
         sections.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         properties = detailTable(sections, "Dataset", new String[] {"Property", "Value"}, new int[] {100, 320});
         context.setTestId(properties, "dataset-properties");
-        metadata = detailTable(sections, "Metadata", new String[] {"Name", "Value", "Unit"}, new int[] {170, 160, 60});
+        metadata = detailTable(sections, "Metadata", new String[] {"Name", "Value", "Unit"}, new int[] {140, 110, 70});
         context.setTestId(metadata, "dataset-metadata");
         files = detailTable(sections, "Files", new String[] {"Path", "Size", "Checksum"}, new int[] {140, 80, 300});
         context.setTestId(files, "dataset-files");

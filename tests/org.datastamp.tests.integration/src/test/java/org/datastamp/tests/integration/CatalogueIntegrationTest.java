@@ -3,6 +3,8 @@ package org.datastamp.tests.integration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -57,6 +59,11 @@ class CatalogueIntegrationTest {
         execute("postgres", "CREATE DATABASE " + database);
         ConfigurationAdmin configAdmin = platform.service(ConfigurationAdmin.class, "org.apache.felix.configadmin");
         Configuration configuration = configAdmin.getConfiguration(PID, "?");
+        // On the fresh database the admin bootstrap gives admin a new password and rewrites this file; the H2
+        // database keeps the old one, so the file is put back for the tests that sign in after this one.
+        Path adminPassword = platform.dataDirectory().resolve("admin-password");
+        Platform.await("the bootstrap admin password", Platform.SERVICE_TIMEOUT, () -> Files.isRegularFile(adminPassword));
+        String h2AdminPassword = Files.readString(adminPassword);
         try {
             Dictionary<String, Object> properties = new Hashtable<>();
             properties.put("jdbcUrl", "jdbc:postgresql://127.0.0.1:5432/" + database);
@@ -72,6 +79,7 @@ class CatalogueIntegrationTest {
             Platform.await("the catalogue to return to H2", Duration.ofSeconds(30),
                     () -> "embedded-catalog".equals(currentCatalog().map(Catalog::capabilityId).orElse("")));
             execute("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            Files.writeString(adminPassword, h2AdminPassword);
         }
     }
 
