@@ -4,17 +4,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.datastamp.catalog.api.Viewer;
+
 /**
  * An HTTP request as the resources see it, free of the servlet API so they can be tested without a container.
  *
  * @param method         HTTP method, upper case
  * @param path           the part of the path after the resource's own path: {@code ""} for the resource itself,
  *                       {@code "/ds-1"} for one item
- * @param resourcePath   absolute path of the resource, e.g. {@code /api/scans}; used to build Location headers
+ * @param resourcePath   absolute path of the resource, e.g. {@code /api/v1/scans}; used to build Location headers
  * @param query          query parameters (the first value of each)
  * @param body           request body, empty when there is none
+ * @param viewer         who sent it, as {@link ApiAuthentication} established; anonymous without credentials
  */
-record ApiRequest(String method, String path, String resourcePath, Map<String, String> query, byte[] body) {
+record ApiRequest(String method, String path, String resourcePath, Map<String, String> query, byte[] body,
+        Viewer viewer) {
 
     ApiRequest {
         Objects.requireNonNull(method, "method");
@@ -22,6 +26,7 @@ record ApiRequest(String method, String path, String resourcePath, Map<String, S
         Objects.requireNonNull(resourcePath, "resourcePath");
         query = Map.copyOf(query);
         body = body == null ? new byte[0] : body;
+        Objects.requireNonNull(viewer, "viewer");
     }
 
     Optional<String> queryParameter(String name) {
@@ -55,5 +60,10 @@ record ApiRequest(String method, String path, String resourcePath, Map<String, S
                     + "; items are addressed as " + resourcePath + "/{id}"));
         }
         return Optional.of(segment);
+    }
+
+    /** Absolute path of an item of this resource, for Location headers and links. */
+    String itemPath(String id) {
+        return resourcePath + "/" + id;
     }
 }

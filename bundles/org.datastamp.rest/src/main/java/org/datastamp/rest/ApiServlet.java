@@ -8,12 +8,14 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.datastamp.catalog.api.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adapts the servlet API to a resource's {@link #handle(ApiRequest)}: reads the request, writes the JSON answer,
- * and turns every failure into an RFC 9457 problem document, so clients never see a container's HTML error page.
+ * Adapts the servlet API to a resource's {@link #handle(ApiRequest)}: establishes who sent the request (through
+ * {@link ApiAuthentication}), reads the request, writes the JSON answer, and turns every failure into an RFC 9457
+ * problem document, so clients never see a container's HTML error page.
  */
 abstract class ApiServlet extends HttpServlet {
 
@@ -28,6 +30,14 @@ abstract class ApiServlet extends HttpServlet {
 
     abstract ApiResponse handle(ApiRequest request) throws ProblemException;
 
+    /** The servlet's (mandatory) reference to the one authentication service. */
+    abstract ApiAuthentication authentication();
+
+    /** The largest request body this resource reads; resources taking batches allow more. */
+    int maxBodyBytes() {
+        return MAX_BODY_BYTES;
+    }
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String resourcePath = request.getContextPath() + request.getServletPath();
@@ -35,8 +45,9 @@ abstract class ApiServlet extends HttpServlet {
         boolean head = "HEAD".equals(request.getMethod());
         ApiResponse answer;
         try {
+            Viewer viewer = authentication().viewer(request.getHeader("Authorization"));
             answer = handle(new ApiRequest(head ? "GET" : request.getMethod(), request.getPathInfo(), resourcePath,
-                    QueryString.parse(request.getQueryString()), readBody(request)));
+                    QueryString.parse(request.getQueryString()), readBody(request, maxBodyBytes()), viewer));
         } catch (ProblemException e) {
             answer = e.response();
             if (answer.status() >= 500) {
@@ -50,14 +61,14 @@ abstract class ApiServlet extends HttpServlet {
         write(answer, response, !head);
     }
 
-    private static byte[] readBody(HttpServletRequest request) throws IOException, ProblemException {
+    private static byte[] readBody(HttpServletRequest request, int maxBytes) throws IOException, ProblemException {
         if (!"POST".equals(request.getMethod()) && !"PUT".equals(request.getMethod())) {
             return new byte[0];
         }
         try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw new ProblemException(Problem.payloadTooLarge("The request body exceeds " + MAX_BODY_BYTES
+            byte[] body = in.readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
+                throw new ProblemException(Problem.payloadTooLarge("The request body exceeds " + maxBytes
                         + " bytes"));
             }
             return body;

@@ -14,10 +14,13 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 /** Serves {@link CapabilitiesResource}; stays registered without a registry and answers 503 then. */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("datastamp-api-capabilities")
-@HttpWhiteboardServletPattern("/api/capabilities")
+@HttpWhiteboardServletPattern({"/api/v1/capabilities", "/api/capabilities"})
 public class CapabilitiesServlet extends ApiServlet {
 
     private static final long serialVersionUID = 1L;
+
+    @Reference
+    private transient ApiAuthentication authentication;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -28,5 +31,10 @@ public class CapabilitiesServlet extends ApiServlet {
     @Override
     ApiResponse handle(ApiRequest request) throws ProblemException {
         return resource.handle(request);
+    }
+
+    @Override
+    ApiAuthentication authentication() {
+        return authentication;
     }
 }

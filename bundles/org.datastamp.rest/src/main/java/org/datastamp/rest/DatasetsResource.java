@@ -1,6 +1,8 @@
 package org.datastamp.rest;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -8,32 +10,64 @@ import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.CatalogException;
 import org.datastamp.catalog.api.Dataset;
 import org.datastamp.catalog.api.DatasetId;
+import org.datastamp.catalog.api.DatasetSearch;
+import org.datastamp.catalog.api.FacilityDirectory;
+import org.datastamp.catalog.api.Ingest;
+import org.datastamp.catalog.api.SearchRequest;
+import org.datastamp.catalog.api.Viewer;
+import org.datastamp.rest.DatasetReader.Submission;
+import org.datastamp.rest.JsonMapping.Related;
 
-/** {@code GET /api/datasets?offset=&limit=} (newest first) and {@code GET /api/datasets/{id}}. */
+/**
+ * The datasets: {@code GET /api/v1/datasets?q=&sort=&order=&offset=&limit=&facets=} searches,
+ * {@code GET /api/v1/datasets/{id}} shows one, {@code POST /api/v1/datasets} and
+ * {@code POST /api/v1/datasets/batch} register. Every read passes the caller's {@link Viewer} to the catalogue,
+ * which applies the access rule; a dataset the caller may not see answers the same 404 as an unknown one, so ids
+ * do not leak.
+ */
 final class DatasetsResource {
 
-    private final Supplier<Catalog> catalog;
+    static final String BATCH = "batch";
 
-    /** @param catalog the catalogue, or {@code null} from the supplier while none is registered */
-    DatasetsResource(Supplier<Catalog> catalog) {
+    private final Supplier<Catalog> catalog;
+    private final Supplier<DatasetSearch> search;
+    private final Supplier<FacilityDirectory> directory;
+    private final DatasetReader reader;
+
+    /** Each supplier gives {@code null} while its service is not registered; the resource then answers 503. */
+    DatasetsResource(Supplier<Catalog> catalog, Supplier<DatasetSearch> search, Supplier<FacilityDirectory> directory,
+            JsonCodec codec) {
         this.catalog = catalog;
+        this.search = search;
+        this.directory = directory;
+        this.reader = new DatasetReader(codec);
     }
 
     ApiResponse handle(ApiRequest request) throws ProblemException {
         Optional<String> id = request.itemSegment();
+        if (id.isEmpty()) {
+            request.requireMethod("GET", "POST");
+            return request.method().equals("POST") ? registerOne(request) : search(request);
+        }
+        if (id.get().equals(BATCH) && request.method().equals("POST")) {
+            return registerBatch(request);
+        }
         request.requireMethod("GET");
-        return id.isPresent() ? one(request, id.get()) : page(request);
+        return one(request, id.get());
     }
 
-    private ApiResponse page(ApiRequest request) throws ProblemException {
-        PageQuery page = PageQuery.from(request);
-        Catalog current = available();
+    private ApiResponse search(ApiRequest request) throws ProblemException {
+        SearchRequest query = SearchParameters.from(request);
+        DatasetSearch current = search.get();
+        if (current == null) {
+            throw new ProblemException(Problem.unavailable("No catalogue search is running; check that the catalogue"
+                    + " (e.g. org.datastamp.catalog.jdbc) and its search (e.g. org.datastamp.catalog.search) are active"));
+        }
         try {
-            long total = current.count();
-            List<Dataset> items = current.list(page.offset(), page.limit());
-            return ApiResponse.ok(JsonMapping.datasetPage(total, page.offset(), page.limit(), items));
+            return ApiResponse.ok(JsonMapping.searchResult(current.search(query, request.viewer()), query,
+                    request.resourcePath()));
         } catch (CatalogException e) {
-            throw failed(current, e);
+            throw CatalogErrors.problem("The search service", e);
         }
     }
 
@@ -44,16 +78,95 @@ final class DatasetsResource {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problem.notFound("No dataset '" + text + "': " + e.getMessage()));
         }
-        Catalog current = available();
+        Catalog current = catalogue();
         try {
-            return current.find(id).map(JsonMapping::dataset).map(ApiResponse::ok)
-                    .orElseThrow(() -> new ProblemException(Problem.notFound("No dataset with id '" + id + "'")));
+            Dataset dataset = current.find(id, request.viewer())
+                    .orElseThrow(() -> new ProblemException(Problem.notFound("No dataset with id '" + id
+                            + "' that you may see")));
+            return ApiResponse.ok(JsonMapping.dataset(dataset, request.resourcePath(), related(dataset)));
         } catch (CatalogException e) {
-            throw failed(current, e);
+            throw CatalogErrors.problem(name(current), e);
         }
     }
 
-    private Catalog available() throws ProblemException {
+    /** The directory records a dataset refers to; a missing directory only leaves them out. */
+    private Related related(Dataset dataset) throws CatalogException {
+        FacilityDirectory current = directory.get();
+        if (current == null) {
+            return Related.NONE;
+        }
+        var content = dataset.content();
+        return new Related(
+                content.proposalId().isEmpty() ? Optional.empty() : current.proposal(content.proposalId()),
+                content.sessionId().isEmpty() ? Optional.empty() : current.session(content.sessionId()),
+                content.sampleId().isEmpty() ? Optional.empty() : current.sample(content.sampleId()));
+    }
+
+    /** 201 with Location for a new dataset; 200 with the recorded one when the same id and content come again. */
+    private ApiResponse registerOne(ApiRequest request) throws ProblemException {
+        requireSignedIn(request.viewer());
+        Submission submission = reader.readOne(request.body());
+        requireMayIngest(request.viewer(), submission, "");
+        Catalog current = catalogue();
+        try {
+            boolean existed = submission.id().isPresent() && recorded(current, submission.id().get());
+            Dataset dataset = submission.id().isPresent() ? current.register(submission.id().get(),
+                    submission.dataset()) : current.register(submission.dataset());
+            var json = JsonMapping.dataset(dataset, request.resourcePath(), related(dataset));
+            String location = request.itemPath(dataset.id().value());
+            return existed ? ApiResponse.ok(json) : new ApiResponse(201, json, ApiResponse.JSON,
+                    Map.of("Location", location));
+        } catch (CatalogException e) {
+            throw CatalogErrors.problem(name(current), e);
+        }
+    }
+
+    /** All or nothing; 201 when at least one dataset was new, 200 when the whole batch was recorded before. */
+    private ApiResponse registerBatch(ApiRequest request) throws ProblemException {
+        requireSignedIn(request.viewer());
+        List<Submission> batch = reader.readBatch(request.body());
+        for (int i = 0; i < batch.size(); i++) {
+            requireMayIngest(request.viewer(), batch.get(i), "[" + i + "].");
+        }
+        Catalog current = catalogue();
+        try {
+            int created = 0;
+            List<Ingest> ingests = new ArrayList<>();
+            for (Submission submission : batch) {
+                created += recorded(current, submission.id().get()) ? 0 : 1;
+                ingests.add(new Ingest(submission.id().get(), submission.dataset()));
+            }
+            List<Dataset> datasets = current.registerAll(ingests);
+            var json = JsonMapping.datasets(datasets, created, request.resourcePath());
+            return new ApiResponse(created > 0 ? 201 : 200, json, ApiResponse.JSON, Map.of());
+        } catch (CatalogException e) {
+            throw CatalogErrors.problem(name(current), e);
+        }
+    }
+
+    /** Whether an id is taken, whoever may see it: the ingesting client must learn of a clash as a 409, not a 201. */
+    private static boolean recorded(Catalog catalog, DatasetId id) throws CatalogException {
+        return catalog.find(id, Viewer.system()).isPresent();
+    }
+
+    private static void requireSignedIn(Viewer viewer) throws ProblemException {
+        if (viewer.username().isEmpty()) {
+            throw ApiAuthentication.unauthorized("Registering datasets needs a signed-in curator, admin or staff"
+                    + " member of the dataset's instrument");
+        }
+    }
+
+    /** Curators and admins ingest anywhere; beamline staff on their own instruments. */
+    static void requireMayIngest(Viewer viewer, Submission submission, String prefix) throws ProblemException {
+        String instrument = submission.dataset().instrument();
+        if (!viewer.seesEverything() && !viewer.staffOf().contains(instrument)) {
+            throw new ProblemException(Problem.forbidden("'" + viewer.username() + "' may not register datasets of"
+                    + " instrument '" + instrument + "': only curators, admins and its beamline staff may")
+                    .with("field", prefix + "instrument"));
+        }
+    }
+
+    private Catalog catalogue() throws ProblemException {
         Catalog current = catalog.get();
         if (current == null) {
             throw new ProblemException(Problem.unavailable(
@@ -62,8 +175,7 @@ final class DatasetsResource {
         return current;
     }
 
-    private static ProblemException failed(Catalog catalog, CatalogException e) {
-        return new ProblemException(Problem.internalError("The catalogue '" + catalog.capabilityId() + "' failed: "
-                + e.getMessage()), e);
+    private static String name(Catalog catalog) {
+        return "The catalogue '" + catalog.capabilityId() + "'";
     }
 }

@@ -28,10 +28,12 @@ record PageQuery(int offset, int limit) {
         try {
             value = Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            throw new ProblemException(Problem.badRequest(range(name, min, max) + ", got '" + text + "'"));
+            throw new ProblemException(Problem.badRequest(range(name, min, max) + ", got '" + text + "'")
+                    .with("field", name));
         }
         if (value < min || value > max) {
-            throw new ProblemException(Problem.badRequest(range(name, min, max) + ", got " + value));
+            throw new ProblemException(Problem.badRequest(range(name, min, max) + ", got " + value)
+                    .with("field", name));
         }
         return (int) value;
     }

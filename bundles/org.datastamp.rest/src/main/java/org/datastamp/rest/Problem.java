@@ -1,5 +1,8 @@
 package org.datastamp.rest;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,8 +13,10 @@ import java.util.Objects;
  * @param status HTTP status code, 4xx or 5xx
  * @param title  reason phrase of the status
  * @param detail what went wrong with this request, naming the field or id concerned
+ * @param members extension members (RFC 9457 section 3.2) a client can act on, e.g. {@code field} or
+ *                {@code position}; values are strings or numbers
  */
-record Problem(int status, String title, String detail) {
+record Problem(int status, String title, String detail, Map<String, Object> members) {
 
     Problem {
         if (status < 400 || status > 599) {
@@ -19,6 +24,27 @@ record Problem(int status, String title, String detail) {
         }
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(detail, "detail");
+        // kept in insertion order so the JSON document reads in the order the members were added
+        members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+    }
+
+    Problem(int status, String title, String detail) {
+        this(status, title, detail, Map.of());
+    }
+
+    /** This problem with one more extension member. */
+    Problem with(String name, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(members);
+        more.put(name, value);
+        return new Problem(status, title, detail, more);
+    }
+
+    static Problem unauthorized(String detail) {
+        return new Problem(401, "Unauthorized", detail);
+    }
+
+    static Problem forbidden(String detail) {
+        return new Problem(403, "Forbidden", detail);
     }
 
     static Problem badRequest(String detail) {

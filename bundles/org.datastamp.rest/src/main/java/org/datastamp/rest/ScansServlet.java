@@ -15,10 +15,13 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 /** Serves {@link ScansResource}; answers 503 while no scan service is registered. */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("datastamp-api-scans")
-@HttpWhiteboardServletPattern("/api/scans/*")
+@HttpWhiteboardServletPattern({"/api/v1/scans/*", "/api/scans/*"})
 public class ScansServlet extends ApiServlet {
 
     private static final long serialVersionUID = 1L;
+
+    @Reference
+    private transient ApiAuthentication authentication;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -33,5 +36,10 @@ public class ScansServlet extends ApiServlet {
     @Override
     ApiResponse handle(ApiRequest request) throws ProblemException {
         return resource.handle(request);
+    }
+
+    @Override
+    ApiAuthentication authentication() {
+        return authentication;
     }
 }

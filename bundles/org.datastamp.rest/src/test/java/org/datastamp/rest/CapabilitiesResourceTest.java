@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
+import org.datastamp.catalog.api.Viewer;
 import org.datastamp.core.api.CapabilityKind;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class CapabilitiesResourceTest {
     @Test
     void refusesOtherMethodsWithAllowHeader() {
         ProblemException e = assertThrows(ProblemException.class, () -> new CapabilitiesResource(() -> registry)
-                .handle(new ApiRequest("DELETE", null, "/api/capabilities", Map.of(), null)));
+                .handle(new ApiRequest("DELETE", null, "/api/capabilities", Map.of(), null, Viewer.anonymous())));
 
         assertEquals(405, e.problem().status());
         assertEquals("GET", e.response().headers().get("Allow"));

@@ -6,12 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.datastamp.acquisition.api.ScanId;
 import org.datastamp.acquisition.api.ScanRequest;
 import org.datastamp.acquisition.api.ScanState;
 import org.datastamp.acquisition.api.ScanStatus;
+import org.datastamp.catalog.api.Dataset;
+import org.datastamp.catalog.api.DatasetAccess;
 import org.datastamp.catalog.api.DatasetId;
+import org.datastamp.catalog.api.DatasetType;
+import org.datastamp.catalog.api.Facet;
+import org.datastamp.catalog.api.FacetValue;
+import org.datastamp.catalog.api.Lifecycle;
+import org.datastamp.catalog.api.NewDataset;
+import org.datastamp.catalog.api.Proposal;
+import org.datastamp.catalog.api.SearchHit;
+import org.datastamp.catalog.api.SearchRequest;
+import org.datastamp.catalog.api.SearchResult;
+import org.datastamp.catalog.api.SortField;
 import org.datastamp.core.api.CapabilityInfo;
 import org.datastamp.core.api.CapabilityKind;
 import org.datastamp.core.api.CapabilityState;
@@ -35,10 +48,17 @@ class JsonMappingTest {
 
     @Test
     void datasetHasEveryContractFieldWithIsoTimestampsFilesAndMetadata() {
-        JsonNode json = JsonMapping.dataset(Fakes.dataset("ds-1", 0));
+        JsonNode json = JsonMapping.dataset(Fakes.dataset("ds-1", 0), "/api/v1/datasets", JsonMapping.Related.NONE);
 
-        assertEquals(List.of("id", "title", "type", "instrument", "sampleName", "location", "startTime", "endTime",
-                "created", "size", "fileCount", "files", "metadata"), fieldNames(json));
+        assertEquals(List.of("id", "href", "title", "description", "type", "instrument", "technique", "keywords",
+                "sampleName", "location", "startTime", "endTime", "created", "size", "fileCount", "files", "metadata",
+                "proposal", "session", "sample", "inputs", "lifecycle", "access", "doi"), fieldNames(json));
+        assertEquals("/api/v1/datasets/ds-1", json.get("href").textValue());
+        assertEquals("20240123", json.get("proposal").get("id").textValue());
+        assertTrue(json.get("session").isNull());
+        assertEquals("2999-01-01T00:00:00Z", json.get("access").get("publicFrom").textValue());
+        assertEquals("hot-disk", json.get("lifecycle").get("tiers").get(0).textValue());
+        assertTrue(json.get("doi").isNull());
         assertEquals("ds-1", json.get("id").textValue());
         assertEquals("RAW", json.get("type").textValue());
         assertEquals("lysozyme", json.get("sampleName").textValue());
@@ -69,14 +89,37 @@ class JsonMappingTest {
     }
 
     @Test
-    void datasetPageWrapsItemsWithTotalOffsetAndLimit() {
-        JsonNode json = JsonMapping.datasetPage(7, 5, 2, List.of(Fakes.dataset("ds-6", 6), Fakes.dataset("ds-7", 7)));
+    void derivedDatasetLinksItsInputsAndNamesItsProposalFromTheDirectory() {
+        NewDataset content = new NewDataset("Reduced", DatasetType.DERIVED, "CoSAXS", "", "derived/1", Fakes.T0,
+                Fakes.T0, List.of(), List.of(), "", "20240123", "", "", "SAXS", List.of(),
+                List.of(new DatasetId("ds-1"), new DatasetId("ds-2")));
+        Dataset dataset = new Dataset(new DatasetId("ds-9"), Fakes.T0, content, Lifecycle.onHotDisk(),
+                new DatasetAccess("20240123", "CoSAXS", Fakes.T0), "10.1234/abc");
+        Proposal proposal = new Proposal("20240123", "Protein folding", "", "pi", Set.of("pi"), null);
 
-        assertEquals(List.of("total", "offset", "limit", "items"), fieldNames(json));
+        JsonNode json = JsonMapping.dataset(dataset, "/api/v1/datasets",
+                new JsonMapping.Related(Optional.of(proposal), Optional.empty(), Optional.empty()));
+
+        assertEquals("/api/v1/datasets/ds-2", json.get("inputs").get(1).get("href").textValue());
+        assertEquals("Protein folding", json.get("proposal").get("title").textValue());
+        assertEquals("10.1234/abc", json.get("doi").textValue());
+    }
+
+    @Test
+    void searchResultHasTotalPageHitsAndFacetsByName() {
+        SearchResult result = new SearchResult(7, List.of(new SearchHit(new DatasetId("ds-6"), "Scan 6", "CoSAXS",
+                "20240123", "SAXS", Fakes.T0, 2048, 1.5f)), List.of(new Facet("instrument",
+                        List.of(new FacetValue("CoSAXS", 5), new FacetValue("NanoMAX", 2)))));
+        SearchRequest request = new SearchRequest("", SortField.START_TIME, true, 5, 1, List.of("instrument"));
+
+        JsonNode json = JsonMapping.searchResult(result, request, "/api/v1/datasets");
+
+        assertEquals(List.of("total", "offset", "limit", "hits", "facets"), fieldNames(json));
         assertEquals(7, json.get("total").longValue());
         assertEquals(5, json.get("offset").intValue());
-        assertEquals(2, json.get("limit").intValue());
-        assertEquals("ds-7", json.get("items").get(1).get("id").textValue());
+        assertEquals("/api/v1/datasets/ds-6", json.get("hits").get(0).get("href").textValue());
+        assertEquals("{\"value\":\"NanoMAX\",\"count\":2}",
+                codec.toString(json.get("facets").get("instrument").get(1)));
     }
 
     @Test
@@ -106,6 +149,13 @@ class JsonMappingTest {
     void problemIsAnRfc9457Document() {
         assertEquals("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"No dataset\"}",
                 codec.toString(JsonMapping.problem(Problem.notFound("No dataset"))));
+    }
+
+    @Test
+    void problemMembersFollowTheStandardOnes() {
+        assertEquals("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"d\","
+                + "\"position\":4,\"reason\":\"r\"}", codec.toString(JsonMapping.problem(Problem.badRequest("d")
+                        .with("position", 4).with("reason", "r"))));
     }
 
     private static List<String> fieldNames(JsonNode json) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 
+import org.datastamp.catalog.api.Viewer;
 import org.datastamp.core.api.CapabilityKind;
 import org.junit.jupiter.api.Test;
 
@@ -91,13 +92,13 @@ class ScansResourceTest {
     @Test
     void postToAScanIs405() {
         assertProblem(405, "answers GET, not POST", () -> resource.handle(
-                new ApiRequest("POST", "/scan-1", "/api/scans", Map.of(), SCAN.getBytes())));
+                new ApiRequest("POST", "/scan-1", "/api/scans", Map.of(), SCAN.getBytes(), Viewer.anonymous())));
     }
 
     @Test
     void deleteOnTheCollectionIs405ListingGetAndPost() {
         ProblemException e = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class,
-                () -> resource.handle(new ApiRequest("DELETE", "", "/api/scans", Map.of(), null)));
+                () -> resource.handle(new ApiRequest("DELETE", "", "/api/scans", Map.of(), null, Viewer.anonymous())));
 
         assertEquals("GET, POST", e.response().headers().get("Allow"));
     }

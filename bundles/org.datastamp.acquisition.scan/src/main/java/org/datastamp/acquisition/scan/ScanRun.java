@@ -247,8 +247,9 @@ final class ScanRun implements Runnable {
         List<MetadataEntry> metadata = new ArrayList<>();
         metadata.add(new MetadataEntry("scan_id", scan.id().value(), ""));
         metadata.add(new MetadataEntry("detector_id", scan.detectorId(), ""));
-        metadata.add(new MetadataEntry("detector_width", (long) g.width(), "pixel"));
-        metadata.add(new MetadataEntry("detector_height", (long) g.height(), "pixel"));
+        // Pixel counts are plain numbers: "pixel" is no unit of measurement, and the catalogue refuses unknown units.
+        metadata.add(new MetadataEntry("detector_width", (long) g.width(), ""));
+        metadata.add(new MetadataEntry("detector_height", (long) g.height(), ""));
         metadata.add(new MetadataEntry("detector_pixel_type", g.pixelType().name(), ""));
         metadata.add(new MetadataEntry("frame_count", (long) scan.frames().count(), ""));
         metadata.add(new MetadataEntry("frames_dropped", scan.framesDropped(), ""));

@@ -12,11 +12,19 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.datastamp.catalog.api.Attachment;
 import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.CatalogException;
 import org.datastamp.catalog.api.Dataset;
+import org.datastamp.catalog.api.DatasetAccess;
+import org.datastamp.catalog.api.DatasetChange;
 import org.datastamp.catalog.api.DatasetId;
+import org.datastamp.catalog.api.Ingest;
+import org.datastamp.catalog.api.Lifecycle;
 import org.datastamp.catalog.api.NewDataset;
+import org.datastamp.catalog.api.Publication;
+import org.datastamp.catalog.api.PublishedData;
+import org.datastamp.catalog.api.Viewer;
 import org.datastamp.controls.api.ControlSystemConnector;
 import org.datastamp.controls.api.ControlSystemException;
 import org.datastamp.controls.api.ControlVariable;
@@ -121,6 +129,7 @@ final class Fakes {
         }
     }
 
+    /** Records datasets in a list; the scan uses only register, the rest answers as an empty catalogue would. */
     static final class MemoryCatalog implements Catalog {
         final List<Dataset> datasets = new CopyOnWriteArrayList<>();
 
@@ -136,26 +145,91 @@ final class Fakes {
 
         @Override
         public Dataset register(NewDataset dataset) throws CatalogException {
-            Dataset d = new Dataset(new DatasetId("ds-" + (datasets.size() + 1)), Instant.now(), dataset);
+            return register(new DatasetId("ds-" + (datasets.size() + 1)), dataset);
+        }
+
+        @Override
+        public Dataset register(DatasetId id, NewDataset dataset) throws CatalogException {
+            Dataset d = new Dataset(id, Instant.now(), dataset, Lifecycle.onHotDisk(),
+                    new DatasetAccess(dataset.proposalId(), dataset.instrument(), dataset.endTime()), "");
             datasets.add(d);
             return d;
         }
 
         @Override
-        public Optional<Dataset> find(DatasetId id) {
+        public List<Dataset> registerAll(List<Ingest> batch) throws CatalogException {
+            List<Dataset> recorded = new ArrayList<>();
+            for (Ingest i : batch) {
+                recorded.add(register(i.id(), i.dataset()));
+            }
+            return recorded;
+        }
+
+        @Override
+        public Optional<Dataset> find(DatasetId id, Viewer viewer) {
             return datasets.stream().filter(d -> d.id().equals(id)).findFirst();
         }
 
         @Override
-        public List<Dataset> list(int offset, int limit) {
+        public List<Dataset> list(Viewer viewer, int offset, int limit) {
             List<Dataset> newest = new ArrayList<>(datasets);
             java.util.Collections.reverse(newest);
             return newest.subList(Math.min(offset, newest.size()), Math.min(offset + limit, newest.size()));
         }
 
         @Override
-        public long count() {
+        public long count(Viewer viewer) {
             return datasets.size();
+        }
+
+        @Override
+        public void updateLifecycle(DatasetId id, Lifecycle lifecycle) {
+            throw new UnsupportedOperationException("not used by scans");
+        }
+
+        @Override
+        public PublishedData publish(PublishedData published) {
+            throw new UnsupportedOperationException("not used by scans");
+        }
+
+        @Override
+        public Optional<PublishedData> publishedData(String doi) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Publication savePublication(Publication publication) {
+            throw new UnsupportedOperationException("not used by scans");
+        }
+
+        @Override
+        public List<Publication> publications(DatasetId id) {
+            return List.of();
+        }
+
+        @Override
+        public Attachment attach(Attachment attachment, byte[] content) {
+            throw new UnsupportedOperationException("not used by scans");
+        }
+
+        @Override
+        public List<Attachment> attachments(DatasetId id) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<byte[]> attachmentContent(String attachmentId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public String instanceId() {
+            return "fake-catalogue";
+        }
+
+        @Override
+        public List<DatasetChange> changesSince(long sequence, int limit) {
+            return List.of();
         }
     }
 

@@ -95,8 +95,8 @@ class ScanQueueTest {
         assertEquals(List.of(
                 new MetadataEntry("scan_id", "scan-000001", ""),
                 new MetadataEntry("detector_id", "simulated-detector", ""),
-                new MetadataEntry("detector_width", 32L, "pixel"),
-                new MetadataEntry("detector_height", 24L, "pixel"),
+                new MetadataEntry("detector_width", 32L, ""),
+                new MetadataEntry("detector_height", 24L, ""),
                 new MetadataEntry("detector_pixel_type", "UINT16", ""),
                 new MetadataEntry("frame_count", 5L, ""),
                 new MetadataEntry("frames_dropped", 0L, ""),

@@ -5,18 +5,63 @@ import java.util.Optional;
 
 import org.datastamp.core.api.Capability;
 
-/** The catalogue of datasets. Writes are atomic: a dataset is recorded whole or not at all. */
+/**
+ * The catalogue of datasets, the system of record. Writes are atomic: a dataset (or a whole batch) is recorded whole
+ * or not at all. Every read that takes a {@link Viewer} applies the access rule described there.
+ */
 public interface Catalog extends Capability {
 
-    /** Records a dataset and returns it with its assigned id. */
+    /** Records a dataset under a new id. */
     Dataset register(NewDataset dataset) throws CatalogException;
 
-    /** The dataset with this id, if recorded. */
-    Optional<Dataset> find(DatasetId id) throws CatalogException;
+    /**
+     * Records a dataset under the client's id. Idempotent: registering the same content under the same id again
+     * returns the recorded dataset; different content under a recorded id is a {@link ConflictException}.
+     */
+    Dataset register(DatasetId id, NewDataset dataset) throws CatalogException;
 
-    /** Datasets, newest first. */
-    List<Dataset> list(int offset, int limit) throws CatalogException;
+    /** Records a batch in one transaction, each idempotent as {@link #register(DatasetId, NewDataset)}. */
+    List<Dataset> registerAll(List<Ingest> batch) throws CatalogException;
 
-    /** How many datasets are recorded. */
-    long count() throws CatalogException;
+    /** The dataset with this id, if recorded and visible to the viewer. */
+    Optional<Dataset> find(DatasetId id, Viewer viewer) throws CatalogException;
+
+    /** Datasets visible to the viewer, newest first. */
+    List<Dataset> list(Viewer viewer, int offset, int limit) throws CatalogException;
+
+    /** How many datasets the viewer can see. */
+    long count(Viewer viewer) throws CatalogException;
+
+    /** Records where a dataset's files are now (storage service). */
+    void updateLifecycle(DatasetId id, Lifecycle lifecycle) throws CatalogException;
+
+    /** Registers minted DOI data; its datasets become public from its registration time. */
+    PublishedData publish(PublishedData published) throws CatalogException;
+
+    /** Minted DOI data, by DOI. */
+    Optional<PublishedData> publishedData(String doi) throws CatalogException;
+
+    /** Records a publication that used datasets. */
+    Publication savePublication(Publication publication) throws CatalogException;
+
+    /** Publications that used this dataset. */
+    List<Publication> publications(DatasetId id) throws CatalogException;
+
+    /** Attaches an image or note (content at most a few MB) to a dataset. */
+    Attachment attach(Attachment attachment, byte[] content) throws CatalogException;
+
+    /** A dataset's attachments, oldest first. */
+    List<Attachment> attachments(DatasetId id) throws CatalogException;
+
+    /** An attachment's content. */
+    Optional<byte[]> attachmentContent(String attachmentId) throws CatalogException;
+
+    /**
+     * Identifies this catalogue's database. It differs for another database (another URL, a fresh one), so an index
+     * built from the change feed knows to start over instead of mixing two catalogues.
+     */
+    String instanceId() throws CatalogException;
+
+    /** Changes after the given sequence number, oldest first, at most {@code limit}; for search indexers. */
+    List<DatasetChange> changesSince(long sequence, int limit) throws CatalogException;
 }

@@ -1,280 +1,701 @@
 package org.datastamp.catalog.jdbc;
 
+import static org.datastamp.catalog.jdbc.Database.instant;
+import static org.datastamp.catalog.jdbc.Database.placeholders;
+import static org.datastamp.catalog.jdbc.Database.utc;
+import static org.datastamp.catalog.jdbc.DatasetRows.micros;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
+import org.datastamp.catalog.api.Attachment;
+import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.CatalogException;
-import org.datastamp.catalog.api.Datafile;
+import org.datastamp.catalog.api.ConflictException;
 import org.datastamp.catalog.api.Dataset;
+import org.datastamp.catalog.api.DatasetAccess;
+import org.datastamp.catalog.api.DatasetChange;
 import org.datastamp.catalog.api.DatasetId;
-import org.datastamp.catalog.api.DatasetType;
-import org.datastamp.catalog.api.MetadataEntry;
+import org.datastamp.catalog.api.Facility;
+import org.datastamp.catalog.api.FacilityDirectory;
+import org.datastamp.catalog.api.Ingest;
+import org.datastamp.catalog.api.Instrument;
+import org.datastamp.catalog.api.InvalidInputException;
+import org.datastamp.catalog.api.Lifecycle;
 import org.datastamp.catalog.api.NewDataset;
+import org.datastamp.catalog.api.NormalizedQuantity;
+import org.datastamp.catalog.api.Person;
+import org.datastamp.catalog.api.Proposal;
+import org.datastamp.catalog.api.Publication;
+import org.datastamp.catalog.api.PublishedData;
+import org.datastamp.catalog.api.Sample;
+import org.datastamp.catalog.api.Session;
+import org.datastamp.catalog.api.UnitConverter;
+import org.datastamp.catalog.api.Viewer;
 
 /**
- * The catalogue over plain JDBC and portable SQL. Each dataset is written in one transaction. Times are kept to the
- * microsecond (what H2 and PostgreSQL store); the dataset returned by {@link #register} is exactly what later
- * reads return.
+ * The catalogue and facility directory over plain JDBC, one SQL dialect for H2 and PostgreSQL. Every write is one
+ * transaction; every read that takes a {@link Viewer} applies the access rule in SQL.
  */
-final class JdbcCatalog {
+class JdbcCatalog implements Catalog, FacilityDirectory {
 
-    /** Largest page {@link #list} serves; protects the server from an unbounded request. */
+    /** Largest page {@link #list} and {@link #changesSince} serve; protects the server from unbounded requests. */
     static final int MAX_PAGE = 1000;
 
-    private static final String DATASET_COLUMNS = "id, title, dataset_type, instrument, sample_name, location,"
-            + " start_time, end_time, created";
+    /** Largest attachment content. */
+    static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
-    private final DataSource dataSource;
+    private final Database db;
+    private final IngestValidator validator;
+    private final Period defaultEmbargo;
     private final Clock clock;
-    private final MetadataValues values = new MetadataValues();
+    private final DatasetRows rows = new DatasetRows();
+    private final String instanceId;
 
-    JdbcCatalog(DataSource dataSource, Clock clock) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    JdbcCatalog(Database db, UnitConverter units, Period defaultEmbargo, Clock clock) throws CatalogException {
+        this.db = Objects.requireNonNull(db, "db");
+        this.validator = new IngestValidator(Objects.requireNonNull(units, "units"));
+        this.defaultEmbargo = Objects.requireNonNull(defaultEmbargo, "defaultEmbargo");
         this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    /** Creates or updates the schema; returns the schema version now in place. */
-    int migrate() throws CatalogException {
-        try (Connection c = dataSource.getConnection()) {
-            return SchemaMigrator.migrate(c);
-        } catch (SQLException e) {
-            throw new CatalogException("Could not open the catalogue database: " + e.getMessage(), e);
-        }
-    }
-
-    Dataset register(NewDataset content) throws CatalogException {
-        NewDataset stored = asStored(content);
-        Dataset dataset = new Dataset(new DatasetId("ds-" + UUID.randomUUID()),
-                clock.instant().truncatedTo(ChronoUnit.MICROS), stored);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                insertDataset(c, dataset);
-                insertFiles(c, dataset);
-                insertMetadata(c, dataset);
-                c.commit();
-            } catch (SQLException | CatalogException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
+        fillPublicFromOfOldDatasets();
+        this.instanceId = db.inTransaction("give the catalogue its instance id", c -> {
+            try (Statement q = c.createStatement(); ResultSet rs = q.executeQuery("SELECT id FROM catalog_instance")) {
+                if (rs.next()) {
+                    return rs.getString(1);
                 }
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new CatalogException("Could not record dataset '" + content.title() + "'; nothing was recorded: "
-                    + e.getMessage(), e);
+            String id = UUID.randomUUID().toString();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO catalog_instance (id) VALUES (?)")) {
+                insert.setString(1, id);
+                insert.executeUpdate();
+            }
+            return id;
+        });
+    }
+
+    @Override
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /** Datasets recorded before schema version 2 had no public_from; they get end time plus the default embargo. */
+    private void fillPublicFromOfOldDatasets() throws CatalogException {
+        db.inTransaction("set when the datasets of release 0.1 become public", c -> {
+            List<String[]> old = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT id, end_time FROM dataset WHERE public_from IS NULL");
+                    ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    old.add(new String[] {rs.getString(1), instant(rs, "end_time").toString()});
+                }
+            }
+            for (String[] d : old) {
+                setPublicFrom(c, d[0], plus(Instant.parse(d[1]), defaultEmbargo));
+            }
+            return null;
+        });
+    }
+
+    Database database() {
+        return db;
+    }
+
+    @Override
+    public String capabilityId() {
+        return db.vendor() == Database.Vendor.H2 ? "embedded-catalog" : "postgresql-catalog";
+    }
+
+    @Override
+    public String displayName() {
+        return db.vendor() == Database.Vendor.H2 ? "Embedded catalogue (H2)" : "Catalogue (PostgreSQL)";
+    }
+
+    // --- ingestion
+
+    @Override
+    public Dataset register(NewDataset dataset) throws CatalogException {
+        return register(new DatasetId("ds-" + UUID.randomUUID()), dataset);
+    }
+
+    @Override
+    public Dataset register(DatasetId id, NewDataset dataset) throws CatalogException {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(dataset, "dataset");
+        return db.inTransaction("record dataset " + id, c -> record(c, "", id, dataset));
+    }
+
+    @Override
+    public List<Dataset> registerAll(List<Ingest> batch) throws CatalogException {
+        return db.inTransaction("record a batch of " + batch.size() + " datasets", c -> {
+            List<Dataset> recorded = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                Ingest ingest = batch.get(i);
+                recorded.add(record(c, "datasets[" + i + "].", ingest.id(), ingest.dataset()));
+            }
+            return recorded;
+        });
+    }
+
+    /** Records one dataset, or returns the recorded one when the same content is registered again under its id. */
+    private Dataset record(Connection c, String field, DatasetId id, NewDataset content) throws SQLException,
+            CatalogException {
+        NewDataset stored = DatasetRows.asStored(content);
+        Optional<Dataset> existing = readOne(c, id);
+        if (existing.isPresent()) {
+            if (existing.get().content().equals(stored)) {
+                return existing.get();
+            }
+            throw new ConflictException((field.isEmpty() ? "" : field + "id: ") + "dataset " + id
+                    + " is already recorded with different content");
         }
+        List<NormalizedQuantity> quantities = validator.validate(c, field, content);
+        FacilityRows.ensureInstrument(c, stored.instrument());
+        Instant publicFrom = plus(stored.endTime(), embargoOf(c, stored.proposalId()));
+        Dataset dataset = new Dataset(id, micros(clock.instant()), stored, Lifecycle.onHotDisk(),
+                new DatasetAccess(stored.proposalId(), stored.instrument(), publicFrom), "");
+        rows.insert(c, db, dataset, quantities);
         return dataset;
     }
 
-    Optional<Dataset> find(DatasetId id) throws CatalogException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement q = c.prepareStatement("SELECT " + DATASET_COLUMNS + " FROM dataset WHERE id = ?")) {
-            q.setString(1, id.value());
-            List<Dataset> found = readDatasets(c, q);
-            return found.stream().findFirst();
-        } catch (SQLException e) {
-            throw new CatalogException("Could not read dataset " + id + ": " + e.getMessage(), e);
+    /** The embargo that applies to a proposal's datasets (the default for none or no embargo set). */
+    private Period embargoOf(Connection c, String proposalId) throws SQLException {
+        if (proposalId.isEmpty()) {
+            return defaultEmbargo;
+        }
+        Period embargo = FacilityRows.proposal(c, proposalId).map(Proposal::embargo).orElse(null);
+        return embargo == null ? defaultEmbargo : embargo;
+    }
+
+    private static Instant plus(Instant t, Period p) {
+        return micros(t.atOffset(ZoneOffset.UTC).plus(p).toInstant());
+    }
+
+    // --- reads with the access rule
+
+    /** The access rule of {@link Viewer} as an SQL condition on dataset alias {@code d}, with its parameters. */
+    private record Access(String condition, List<Object> params) {
+
+        static Access of(Viewer v, Instant now) {
+            if (v.seesEverything()) {
+                return new Access("1 = 1", List.of());
+            }
+            StringBuilder sql = new StringBuilder("(d.public_from <= ?");
+            List<Object> params = new ArrayList<>();
+            params.add(utc(now));
+            if (!v.proposals().isEmpty()) {
+                sql.append(" OR d.proposal_id IN (").append(placeholders(v.proposals().size())).append(')');
+                params.addAll(v.proposals());
+            }
+            if (!v.staffOf().isEmpty()) {
+                sql.append(" OR d.instrument IN (").append(placeholders(v.staffOf().size())).append(')');
+                params.addAll(v.staffOf());
+            }
+            return new Access(sql.append(')').toString(), params);
+        }
+
+        int bind(PreparedStatement q, int from) throws SQLException {
+            int i = from;
+            for (Object p : params) {
+                q.setObject(i++, p);
+            }
+            return i;
         }
     }
 
-    List<Dataset> list(int offset, int limit) throws CatalogException {
+    private Optional<Dataset> readOne(Connection c, DatasetId id) throws SQLException, CatalogException {
+        try (PreparedStatement q = c.prepareStatement("SELECT " + DatasetRows.COLUMNS + " FROM dataset d"
+                + " WHERE d.id = ?")) {
+            q.setString(1, id.value());
+            return rows.read(c, q).stream().map(DatasetRows.Sequenced::dataset).findFirst();
+        }
+    }
+
+    @Override
+    public Optional<Dataset> find(DatasetId id, Viewer viewer) throws CatalogException {
+        Access access = Access.of(viewer, clock.instant());
+        return db.read("read dataset " + id, c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT " + DatasetRows.COLUMNS + " FROM dataset d"
+                    + " WHERE d.id = ? AND " + access.condition())) {
+                q.setString(1, id.value());
+                access.bind(q, 2);
+                return rows.read(c, q).stream().map(DatasetRows.Sequenced::dataset).findFirst();
+            }
+        });
+    }
+
+    @Override
+    public List<Dataset> list(Viewer viewer, int offset, int limit) throws CatalogException {
+        checkPage(offset, limit);
+        Access access = Access.of(viewer, clock.instant());
+        return db.read("list datasets " + offset + ".." + (offset + limit), c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT " + DatasetRows.COLUMNS + " FROM dataset d"
+                    + " WHERE " + access.condition() + " ORDER BY d.created DESC, d.seq DESC"
+                    + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                int next = access.bind(q, 1);
+                q.setInt(next, offset);
+                q.setInt(next + 1, limit);
+                return rows.read(c, q).stream().map(DatasetRows.Sequenced::dataset).toList();
+            }
+        });
+    }
+
+    private static void checkPage(int offset, int limit) {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative, got " + offset);
         }
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE + ", got " + limit);
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement q = c.prepareStatement("SELECT " + DATASET_COLUMNS + " FROM dataset"
-                        + " ORDER BY created DESC, seq DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            q.setInt(1, offset);
-            q.setInt(2, limit);
-            return readDatasets(c, q);
-        } catch (SQLException e) {
-            throw new CatalogException("Could not list datasets " + offset + ".." + (offset + limit) + ": "
-                    + e.getMessage(), e);
-        }
     }
 
-    long count() throws CatalogException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM dataset");
-                ResultSet rs = q.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new CatalogException("Could not count datasets: " + e.getMessage(), e);
-        }
+    @Override
+    public long count(Viewer viewer) throws CatalogException {
+        Access access = Access.of(viewer, clock.instant());
+        return db.read("count datasets", c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM dataset d WHERE "
+                    + access.condition())) {
+                access.bind(q, 1);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
     }
 
-    /** The dataset as reading it back will give it: times to the microsecond, numbers normalised. */
-    private static NewDataset asStored(NewDataset d) {
-        List<Datafile> files = d.files().stream().map(f -> new Datafile(f.path(), f.size(), f.checksumAlgorithm(),
-                f.checksum(), f.modified().truncatedTo(ChronoUnit.MICROS))).toList();
-        return new NewDataset(d.title(), d.type(), d.instrument(), d.sampleName(), d.location(),
-                d.startTime().truncatedTo(ChronoUnit.MICROS), d.endTime().truncatedTo(ChronoUnit.MICROS), files,
-                d.metadata().stream().map(MetadataValues::asStored).toList());
+    // --- changes to recorded datasets; each draws a new change sequence number
+
+    @Override
+    public void updateLifecycle(DatasetId id, Lifecycle lifecycle) throws CatalogException {
+        db.inTransaction("update the lifecycle of dataset " + id, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE dataset SET online = ?, archived = ?, change_seq = "
+                    + db.nextChangeSequence() + " WHERE id = ?")) {
+                s.setBoolean(1, lifecycle.online());
+                s.setBoolean(2, lifecycle.archived());
+                s.setString(3, id.value());
+                if (s.executeUpdate() == 0) {
+                    throw new InvalidInputException("id", "no dataset " + id + " is recorded");
+                }
+            }
+            DatasetRows.replaceOrdered(c, "dataset_tier", "tier", id.value(), lifecycle.tiers());
+            return null;
+        });
     }
 
-    private static void insertDataset(Connection c, Dataset d) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO dataset (" + DATASET_COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            NewDataset n = d.content();
-            s.setString(1, d.id().value());
-            s.setString(2, n.title());
-            s.setString(3, n.type().name());
-            s.setString(4, n.instrument());
-            s.setString(5, n.sampleName());
-            s.setString(6, n.location());
-            s.setObject(7, utc(n.startTime()));
-            s.setObject(8, utc(n.endTime()));
-            s.setObject(9, utc(d.created()));
+    private void setPublicFrom(Connection c, String datasetId, Instant publicFrom) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE dataset SET public_from = ?, change_seq = "
+                + db.nextChangeSequence() + " WHERE id = ?")) {
+            s.setObject(1, utc(publicFrom));
+            s.setString(2, datasetId);
             s.executeUpdate();
         }
     }
 
-    private static void insertFiles(Connection c, Dataset d) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO datafile (dataset_id, ordinal, path, size_bytes,"
-                + " checksum_algorithm, checksum, modified) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            int ordinal = 0;
-            for (Datafile f : d.content().files()) {
-                s.setString(1, d.id().value());
-                s.setInt(2, ordinal++);
-                s.setString(3, f.path());
-                s.setLong(4, f.size());
-                s.setString(5, f.checksumAlgorithm());
-                s.setString(6, f.checksum());
-                s.setObject(7, utc(f.modified()));
+    @Override
+    public PublishedData publish(PublishedData published) throws CatalogException {
+        PublishedData stored = new PublishedData(published.doi(), published.title(), published.datasets(),
+                micros(published.registered()));
+        return db.inTransaction("publish " + published.doi(), c -> {
+            Optional<PublishedData> existing = readPublishedData(c, stored.doi());
+            if (existing.isPresent()) {
+                if (existing.get().equals(stored)) {
+                    return existing.get();
+                }
+                throw new ConflictException("DOI " + stored.doi() + " is already registered for other data");
+            }
+            requireDatasets(c, stored.datasets());
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO published_data (doi, title, registered)"
+                    + " VALUES (?, ?, ?)")) {
+                s.setString(1, stored.doi());
+                s.setString(2, stored.title());
+                s.setObject(3, utc(stored.registered()));
+                s.executeUpdate();
+            }
+            insertDatasetList(c, "published_data_dataset", stored.doi(), stored.datasets());
+            for (DatasetId id : stored.datasets()) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE dataset SET doi = ?, public_from ="
+                        + " CASE WHEN public_from > ? THEN ? ELSE public_from END, change_seq = "
+                        + db.nextChangeSequence() + " WHERE id = ?")) {
+                    s.setString(1, stored.doi());
+                    s.setObject(2, utc(stored.registered()));
+                    s.setObject(3, utc(stored.registered()));
+                    s.setString(4, id.value());
+                    s.executeUpdate();
+                }
+            }
+            return stored;
+        });
+    }
+
+    private static void requireDatasets(Connection c, List<DatasetId> ids) throws SQLException,
+            InvalidInputException {
+        for (int i = 0; i < ids.size(); i++) {
+            if (!IngestValidator.exists(c, "dataset", "id", ids.get(i).value())) {
+                throw new InvalidInputException("datasets[" + i + "]", "no dataset " + ids.get(i) + " is recorded");
+            }
+        }
+    }
+
+    private static void insertDatasetList(Connection c, String table, String doi, List<DatasetId> ids)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (doi, ordinal, dataset_id)"
+                + " VALUES (?, ?, ?)")) {
+            for (int i = 0; i < ids.size(); i++) {
+                s.setString(1, doi);
+                s.setInt(2, i);
+                s.setString(3, ids.get(i).value());
                 s.addBatch();
             }
             s.executeBatch();
         }
     }
 
-    private void insertMetadata(Connection c, Dataset d) throws SQLException, CatalogException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO metadata_entry (dataset_id, ordinal, name,"
-                + " value_type, integer_value, number_value, string_value, boolean_value, json_value, unit)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int ordinal = 0;
-            for (MetadataEntry m : d.content().metadata()) {
-                MetadataValues.Columns v = values.encode(m.name(), m.value());
-                s.setString(1, d.id().value());
-                s.setInt(2, ordinal++);
-                s.setString(3, m.name());
-                s.setString(4, v.type());
-                s.setObject(5, v.integerValue(), java.sql.Types.BIGINT);
-                s.setObject(6, v.numberValue(), java.sql.Types.DOUBLE);
-                s.setObject(7, v.stringValue(), java.sql.Types.VARCHAR);
-                s.setObject(8, v.booleanValue(), java.sql.Types.BOOLEAN);
-                s.setObject(9, v.jsonValue(), java.sql.Types.VARCHAR);
-                s.setString(10, m.unit());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
-    /** Runs a dataset query, then loads the files and metadata of every dataset found with one query each. */
-    private List<Dataset> readDatasets(Connection c, PreparedStatement query) throws SQLException, CatalogException {
-        Map<String, DatasetRow> rows = new LinkedHashMap<>();
-        try (ResultSet rs = query.executeQuery()) {
-            while (rs.next()) {
-                DatasetRow row = new DatasetRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8), instant(rs, 9));
-                rows.put(row.id(), row);
-            }
-        }
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<String, List<Datafile>> files = readFiles(c, rows.keySet());
-        Map<String, List<MetadataEntry>> metadata = readMetadata(c, rows.keySet());
-        List<Dataset> datasets = new ArrayList<>(rows.size());
-        for (DatasetRow r : rows.values()) {
-            NewDataset content = new NewDataset(r.title(), DatasetType.valueOf(r.type()), r.instrument(),
-                    r.sampleName(), r.location(), r.start(), r.end(),
-                    files.getOrDefault(r.id(), List.of()), metadata.getOrDefault(r.id(), List.of()));
-            datasets.add(new Dataset(new DatasetId(r.id()), r.created(), content));
-        }
-        return datasets;
-    }
-
-    private record DatasetRow(String id, String title, String type, String instrument, String sampleName,
-            String location, Instant start, Instant end, Instant created) {
-    }
-
-    private static Map<String, List<Datafile>> readFiles(Connection c, java.util.Set<String> ids) throws SQLException {
-        Map<String, List<Datafile>> files = new LinkedHashMap<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT dataset_id, path, size_bytes, checksum_algorithm,"
-                + " checksum, modified FROM datafile WHERE dataset_id IN (" + placeholders(ids.size()) + ")"
-                + " ORDER BY dataset_id, ordinal")) {
-            bind(q, ids);
+    private static List<DatasetId> datasetList(Connection c, String table, String doi) throws SQLException {
+        List<DatasetId> ids = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT dataset_id FROM " + table + " WHERE doi = ?"
+                + " ORDER BY ordinal")) {
+            q.setString(1, doi);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    files.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Datafile(rs.getString(2),
-                            rs.getLong(3), rs.getString(4), rs.getString(5), instant(rs, 6)));
+                    ids.add(new DatasetId(rs.getString(1)));
                 }
             }
         }
-        return files;
+        return ids;
     }
 
-    private Map<String, List<MetadataEntry>> readMetadata(Connection c, java.util.Set<String> ids)
-            throws SQLException, CatalogException {
-        Map<String, List<MetadataEntry>> metadata = new LinkedHashMap<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT dataset_id, name, value_type, integer_value,"
-                + " number_value, string_value, boolean_value, json_value, unit FROM metadata_entry"
-                + " WHERE dataset_id IN (" + placeholders(ids.size()) + ") ORDER BY dataset_id, ordinal")) {
-            bind(q, ids);
+    private static Optional<PublishedData> readPublishedData(Connection c, String doi) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT title, registered FROM published_data WHERE doi = ?")) {
+            q.setString(1, doi);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new PublishedData(doi, rs.getString(1),
+                        datasetList(c, "published_data_dataset", doi), instant(rs, "registered")));
+            }
+        }
+    }
+
+    @Override
+    public Optional<PublishedData> publishedData(String doi) throws CatalogException {
+        return db.read("read published data " + doi, c -> readPublishedData(c, doi));
+    }
+
+    // --- publications and attachments
+
+    @Override
+    public Publication savePublication(Publication publication) throws CatalogException {
+        return db.inTransaction("record publication " + publication.doi(), c -> {
+            requireDatasets(c, publication.datasets());
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM publication WHERE doi = ?")) {
+                d.setString(1, publication.doi());
+                d.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO publication (doi, title, pub_year)"
+                    + " VALUES (?, ?, ?)")) {
+                s.setString(1, publication.doi());
+                s.setString(2, publication.title());
+                s.setInt(3, publication.year());
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO publication_author (doi, ordinal, author)"
+                    + " VALUES (?, ?, ?)")) {
+                for (int i = 0; i < publication.authors().size(); i++) {
+                    s.setString(1, publication.doi());
+                    s.setInt(2, i);
+                    s.setString(3, publication.authors().get(i));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            insertDatasetList(c, "publication_dataset", publication.doi(), publication.datasets());
+            return publication;
+        });
+    }
+
+    @Override
+    public List<Publication> publications(DatasetId id) throws CatalogException {
+        return db.read("read the publications of dataset " + id, c -> {
+            List<Publication> out = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT p.doi, p.title, p.pub_year FROM publication p"
+                    + " WHERE p.doi IN (SELECT doi FROM publication_dataset WHERE dataset_id = ?)"
+                    + " ORDER BY p.pub_year, p.doi")) {
+                q.setString(1, id.value());
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        String doi = rs.getString(1);
+                        List<String> authors = new ArrayList<>();
+                        try (PreparedStatement a = c.prepareStatement("SELECT author FROM publication_author"
+                                + " WHERE doi = ? ORDER BY ordinal")) {
+                            a.setString(1, doi);
+                            try (ResultSet ar = a.executeQuery()) {
+                                while (ar.next()) {
+                                    authors.add(ar.getString(1));
+                                }
+                            }
+                        }
+                        out.add(new Publication(doi, rs.getString(2), authors, rs.getInt(3),
+                                datasetList(c, "publication_dataset", doi)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Attachment attach(Attachment attachment, byte[] content) throws CatalogException {
+        Objects.requireNonNull(content, "content");
+        if (content.length > MAX_ATTACHMENT_BYTES) {
+            throw new InvalidInputException("content", "attachment '" + attachment.name() + "' has "
+                    + content.length + " bytes; at most " + MAX_ATTACHMENT_BYTES + " are accepted");
+        }
+        Attachment stored = new Attachment(attachment.id(), attachment.datasetId(), attachment.name(),
+                attachment.mediaType(), attachment.caption(), attachment.author(), micros(attachment.created()));
+        return db.inTransaction("attach " + attachment.name() + " to dataset " + attachment.datasetId(), c -> {
+            if (!IngestValidator.exists(c, "dataset", "id", stored.datasetId().value())) {
+                throw new InvalidInputException("datasetId", "no dataset " + stored.datasetId() + " is recorded");
+            }
+            if (IngestValidator.exists(c, "attachment", "id", stored.id())) {
+                throw new ConflictException("attachment id " + stored.id() + " is already used");
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO attachment (id, dataset_id, name, media_type,"
+                    + " caption, author, created, size_bytes, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, stored.id());
+                s.setString(2, stored.datasetId().value());
+                s.setString(3, stored.name());
+                s.setString(4, stored.mediaType());
+                s.setString(5, stored.caption());
+                s.setString(6, stored.author());
+                s.setObject(7, utc(stored.created()));
+                s.setLong(8, content.length);
+                s.setBytes(9, content);
+                s.executeUpdate();
+            }
+            return stored;
+        });
+    }
+
+    @Override
+    public List<Attachment> attachments(DatasetId id) throws CatalogException {
+        return db.read("read the attachments of dataset " + id, c -> {
+            List<Attachment> out = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT id, name, media_type, caption, author, created"
+                    + " FROM attachment WHERE dataset_id = ? ORDER BY created, id")) {
+                q.setString(1, id.value());
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Attachment(rs.getString(1), id, rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), instant(rs, "created")));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Optional<byte[]> attachmentContent(String attachmentId) throws CatalogException {
+        return db.read("read attachment " + attachmentId, c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT content FROM attachment WHERE id = ?")) {
+                q.setString(1, attachmentId);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    // --- change feed
+
+    @Override
+    public List<DatasetChange> changesSince(long sequence, int limit) throws CatalogException {
+        checkPage(0, limit);
+        return db.read("read changes after " + sequence, c -> {
+            List<DatasetRows.Sequenced> changed;
+            try (PreparedStatement q = c.prepareStatement("SELECT " + DatasetRows.COLUMNS + " FROM dataset d"
+                    + " WHERE d.change_seq > ? ORDER BY d.change_seq FETCH FIRST ? ROWS ONLY")) {
+                q.setLong(1, sequence);
+                q.setInt(2, limit);
+                changed = rows.read(c, q);
+            }
+            Map<String, List<String>> people = new HashMap<>();
+            List<DatasetChange> changes = new ArrayList<>(changed.size());
+            for (DatasetRows.Sequenced s : changed) {
+                String proposal = s.dataset().access().proposalId();
+                List<String> names = proposal.isEmpty() ? List.of() : people.get(proposal);
+                if (names == null) {
+                    names = FacilityRows.people(c, proposal);
+                    people.put(proposal, names);
+                }
+                changes.add(new DatasetChange(s.sequence(), s.dataset(), names));
+            }
+            return changes;
+        });
+    }
+
+    // --- facility directory
+
+    @Override
+    public Facility saveFacility(Facility facility) throws CatalogException {
+        return db.inTransaction("record facility " + facility.id(), c -> {
+            FacilityRows.saveFacility(c, facility);
+            return facility;
+        });
+    }
+
+    @Override
+    public Optional<Facility> facility() throws CatalogException {
+        return db.read("read the facility", FacilityRows::facility);
+    }
+
+    @Override
+    public Instrument saveInstrument(Instrument instrument) throws CatalogException {
+        return db.inTransaction("record instrument " + instrument.id(), c -> {
+            FacilityRows.saveInstrument(c, instrument);
+            return instrument;
+        });
+    }
+
+    @Override
+    public Optional<Instrument> instrument(String id) throws CatalogException {
+        return db.read("read instrument " + id,
+                c -> FacilityRows.instruments(c, Optional.of(id)).stream().findFirst());
+    }
+
+    @Override
+    public List<Instrument> instruments() throws CatalogException {
+        return db.read("list instruments", c -> FacilityRows.instruments(c, Optional.empty()));
+    }
+
+    @Override
+    public Proposal saveProposal(Proposal proposal) throws CatalogException {
+        return db.inTransaction("record proposal " + proposal.id(), c -> {
+            Optional<Optional<Period>> previous = FacilityRows.saveProposal(c, proposal);
+            Optional<Period> now = Optional.ofNullable(proposal.embargo());
+            if (previous.isPresent() && !previous.get().equals(now)) {
+                recomputePublicFrom(c, proposal.id(), now.orElse(defaultEmbargo));
+            }
+            return proposal;
+        });
+    }
+
+    /** A proposal's embargo changed: its datasets become public at end + embargo, or earlier if published. */
+    private void recomputePublicFrom(Connection c, String proposalId, Period embargo) throws SQLException {
+        Map<String, Instant> publicFrom = new HashMap<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT d.id, d.end_time, (SELECT MIN(p.registered)"
+                + " FROM published_data_dataset pd JOIN published_data p ON p.doi = pd.doi"
+                + " WHERE pd.dataset_id = d.id) AS published FROM dataset d WHERE d.proposal_id = ?")) {
+            q.setString(1, proposalId);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    String name = rs.getString(2);
-                    MetadataValues.Columns columns = new MetadataValues.Columns(rs.getString(3),
-                            rs.getObject(4, Long.class), rs.getObject(5, Double.class), rs.getString(6),
-                            rs.getObject(7, Boolean.class), rs.getString(8));
-                    metadata.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new MetadataEntry(name, values.decode(name, columns), rs.getString(9)));
+                    Instant embargoEnd = plus(instant(rs, "end_time"), embargo);
+                    Instant published = instant(rs, "published");
+                    publicFrom.put(rs.getString(1), published != null && published.isBefore(embargoEnd)
+                            ? published : embargoEnd);
                 }
             }
         }
-        return metadata;
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
-    }
-
-    private static void bind(PreparedStatement q, Iterable<String> ids) throws SQLException {
-        int i = 1;
-        for (String id : ids) {
-            q.setString(i++, id);
+        for (Map.Entry<String, Instant> e : publicFrom.entrySet()) {
+            setPublicFrom(c, e.getKey(), e.getValue());
         }
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+    @Override
+    public Optional<Proposal> proposal(String id) throws CatalogException {
+        return db.read("read proposal " + id, c -> FacilityRows.proposal(c, id));
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    @Override
+    public Session saveSession(Session session) throws CatalogException {
+        Session stored = new Session(session.id(), session.proposalId(), session.instrument(),
+                micros(session.start()), micros(session.end()));
+        return db.inTransaction("record session " + session.id(), c -> {
+            if (!IngestValidator.exists(c, "proposal", "id", stored.proposalId())) {
+                throw new InvalidInputException("proposalId", "no proposal '" + stored.proposalId()
+                        + "' is recorded");
+            }
+            FacilityRows.saveSession(c, stored);
+            return stored;
+        });
+    }
+
+    @Override
+    public Optional<Session> session(String id) throws CatalogException {
+        return db.read("read session " + id, c -> FacilityRows.sessions(c, "id", id).stream().findFirst());
+    }
+
+    @Override
+    public List<Session> sessions(String proposalId) throws CatalogException {
+        return db.read("list the sessions of proposal " + proposalId,
+                c -> FacilityRows.sessions(c, "proposal_id", proposalId));
+    }
+
+    @Override
+    public Sample saveSample(Sample sample) throws CatalogException {
+        return db.inTransaction("record sample " + sample.id(), c -> {
+            if (!sample.proposalId().isEmpty() && !IngestValidator.exists(c, "proposal", "id", sample.proposalId())) {
+                throw new InvalidInputException("proposalId", "no proposal '" + sample.proposalId()
+                        + "' is recorded");
+            }
+            FacilityRows.saveSample(c, sample);
+            return sample;
+        });
+    }
+
+    @Override
+    public Optional<Sample> sample(String id) throws CatalogException {
+        return db.read("read sample " + id, c -> FacilityRows.sample(c, id));
+    }
+
+    @Override
+    public Person savePerson(Person person) throws CatalogException {
+        return db.inTransaction("record person " + person.username(), c -> {
+            FacilityRows.savePerson(c, person);
+            return person;
+        });
+    }
+
+    @Override
+    public Optional<Person> person(String username) throws CatalogException {
+        return db.read("read person " + username, c -> FacilityRows.person(c, username));
+    }
+
+    @Override
+    public Viewer viewer(String username) throws CatalogException {
+        if (username == null || username.isEmpty()) {
+            return Viewer.anonymous();
+        }
+        return db.read("read what " + username + " may see", c -> FacilityRows.viewer(c, username));
+    }
+
+    @Override
+    public Optional<String> passwordHash(String username) throws CatalogException {
+        return db.read("read the password hash of " + username, c -> FacilityRows.passwordHash(c, username));
+    }
+
+    @Override
+    public void setPasswordHash(String username, String hash) throws CatalogException {
+        Objects.requireNonNull(hash, "hash");
+        db.inTransaction("store the password hash of " + username, c -> {
+            if (!FacilityRows.setPasswordHash(c, username, hash)) {
+                throw new InvalidInputException("username", "no person '" + username + "' is recorded");
+            }
+            return null;
+        });
     }
 }

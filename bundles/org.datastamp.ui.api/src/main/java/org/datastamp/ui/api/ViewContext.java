@@ -21,4 +21,12 @@ public interface ViewContext {
      * @throws IllegalArgumentException if {@code testId} has other characters
      */
     void setTestId(Widget widget, String testId);
+
+    /**
+     * The user signed in to this browser session, empty when anonymous. The workbench rebuilds every view when the
+     * user signs in or out, so a view reads this when it builds its contents. Callable from any thread.
+     *
+     * @since 1.1
+     */
+    String user();
 }

@@ -2,36 +2,51 @@ package org.datastamp.ui.catalog;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.datastamp.acquisition.api.ScanException;
 import org.datastamp.acquisition.api.ScanId;
 import org.datastamp.acquisition.api.ScanRequest;
 import org.datastamp.acquisition.api.ScanService;
 import org.datastamp.acquisition.api.ScanStatus;
-import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.CatalogException;
 import org.datastamp.catalog.api.Dataset;
 import org.datastamp.catalog.api.DatasetId;
+import org.datastamp.catalog.api.DatasetSearch;
+import org.datastamp.catalog.api.Facet;
+import org.datastamp.catalog.api.FacetValue;
+import org.datastamp.catalog.api.QuerySyntaxException;
+import org.datastamp.catalog.api.SearchHit;
+import org.datastamp.catalog.api.SearchResult;
+import org.datastamp.catalog.api.SortField;
+import org.datastamp.catalog.api.Viewer;
 import org.datastamp.ui.api.ViewContext;
+import org.eclipse.rap.rwt.RWT;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The datasets view of one browser session. Widgets are touched in the UI thread only. */
+/**
+ * The search page of one browser session. Widgets are touched in the UI thread only; services are called on the
+ * view's background thread with the viewer of the session's user.
+ */
 final class DatasetsPanel {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatasetsPanel.class);
@@ -39,21 +54,30 @@ final class DatasetsPanel {
     /** The button runs the simulated detector the platform ships; real detectors get their own scan views. */
     static final String DETECTOR = "simulated-detector";
     static final int MAX_FRAMES = 10_000;
-    static final int ROWS = 200;
     static final String ROW_CLASS = "datastamp-dataset-row";
+    static final String FACET_CLASS = "datastamp-facet-value";
 
-    /** The catalogue API has no change notification yet, so open views look for new datasets this often. */
+    /** Result columns and the order each sorts by ({@code null}: not sortable). */
+    private static final String[] COLUMNS = {"Id", "Title", "Instrument", "Proposal", "Technique", "Start", "Size"};
+    private static final SortField[] COLUMN_SORT = {null, SortField.TITLE, SortField.INSTRUMENT, null, null,
+        SortField.START_TIME, SortField.SIZE};
+
+    /** The catalogue has no change notification for views yet, so an open page re-runs its search this often. */
     private static final Duration REFRESH = Duration.ofSeconds(3);
     private static final Duration SCAN_POLL = Duration.ofMillis(250);
 
     private final Composite parent;
     private final ViewContext context;
-    private final Catalog catalog;
-    private final Supplier<ScanService> scans;
+    private final CatalogServices services;
     private final SessionTasks tasks;
 
-    private Label summary;
-    private Table datasets;
+    private Text query;
+    private Label queryError;
+    private Label pageLabel;
+    private Button previous;
+    private Button next;
+    private Table results;
+    private final Map<String, Table> facets = new LinkedHashMap<>();
     private Text frames;
     private Button start;
     private Label scanStatus;
@@ -61,36 +85,67 @@ final class DatasetsPanel {
     private Table properties;
     private Table metadata;
     private Table files;
-    private List<Dataset> shown = List.of();
-    private long shownTotal = -1;
+    private Composite inputs;
 
-    DatasetsPanel(Composite parent, ViewContext context, Catalog catalog, Supplier<ScanService> scans,
-            SessionTasks tasks) {
+    private SearchState state = SearchState.initial();
+    private SearchResult shown;
+    private long total;
+    private DatasetId detailId;
+
+    DatasetsPanel(Composite parent, ViewContext context, CatalogServices services, SessionTasks tasks) {
         this.parent = parent;
         this.context = context;
-        this.catalog = catalog;
-        this.scans = scans;
+        this.services = services;
         this.tasks = tasks;
     }
 
     void build() {
         parent.setLayout(new GridLayout(1, false));
+        buildSearchBar();
         buildScanBar();
-        // The list above, the detail below: three detail tables side by side use a wide screen's width, and the
-        // browser only renders a table's visible rows.
-        SashForm sash = new SashForm(parent, SWT.VERTICAL);
-        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        buildList(sash);
-        buildDetail(sash);
-        sash.setWeights(new int[] {40, 60});
+        SashForm main = new SashForm(parent, SWT.HORIZONTAL);
+        main.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        buildFacets(main);
+        SashForm right = new SashForm(main, SWT.VERTICAL);
+        buildResults(right);
+        buildDetail(right);
+        right.setWeights(new int[] {45, 55});
+        main.setWeights(new int[] {18, 82});
         parent.addDisposeListener(event -> tasks.close());
-        load(null);
+        search(true);
         tasks.later(REFRESH, this::refreshPeriodically);
+    }
+
+    private void buildSearchBar() {
+        Composite bar = new Composite(parent, SWT.NONE);
+        bar.setLayout(new GridLayout(3, false));
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        query = new Text(bar, SWT.BORDER | SWT.SINGLE);
+        query.setMessage("e.g. lysozyme instrument:CoSAXS sample_temperature > 300 K");
+        query.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        context.setTestId(query, "search-query");
+        // Enter runs the search; ACTIVE_KEYS makes the client send only Enter, not every key stroke, to the server.
+        query.setData(RWT.ACTIVE_KEYS, new String[] {"ENTER"});
+        query.addListener(SWT.KeyDown, event -> {
+            if (event.keyCode == SWT.CR || event.keyCode == SWT.KEYPAD_CR) {
+                newQuery(query.getText());
+            }
+        });
+        Button go = new Button(bar, SWT.PUSH);
+        go.setText("Search");
+        context.setTestId(go, "search-submit");
+        go.addListener(SWT.Selection, event -> newQuery(query.getText()));
+        Link help = new Link(bar, SWT.NONE);
+        help.setText("Fields: instrument: proposal: technique: sample: keyword: type:, size > 1 GB, start >= 2024-01-01");
+        queryError = new Label(bar, SWT.WRAP);
+        queryError.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        queryError.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        context.setTestId(queryError, "search-error");
     }
 
     private void buildScanBar() {
         Composite bar = new Composite(parent, SWT.NONE);
-        bar.setLayout(new GridLayout(5, false));
+        bar.setLayout(new GridLayout(4, false));
         bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         new Label(bar, SWT.NONE).setText("Frames:");
         frames = new Text(bar, SWT.BORDER | SWT.SINGLE);
@@ -104,16 +159,71 @@ final class DatasetsPanel {
         scanStatus = new Label(bar, SWT.NONE);
         scanStatus.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         context.setTestId(scanStatus, "scan-status");
-        summary = new Label(bar, SWT.NONE);
-        context.setTestId(summary, "datasets-summary");
     }
 
-    private void buildList(Composite sash) {
-        datasets = Tables.create(sash, SWT.SINGLE, true,
-                new String[] {"Id", "Title", "Sample", "Recorded", "Files", "Size"},
-                new int[] {320, 360, 160, 190, 60, 100});
-        context.setTestId(datasets, "datasets-table");
-        datasets.addListener(SWT.Selection, event -> showDetail(selected()));
+    private void buildFacets(Composite main) {
+        Composite column = new Composite(main, SWT.NONE);
+        column.setLayout(new GridLayout(1, false));
+        context.setTestId(column, "facets");
+        for (String name : SearchState.FACETS) {
+            Group group = new Group(column, SWT.NONE);
+            group.setText(name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1));
+            group.setLayout(new GridLayout(1, false));
+            group.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+            Table table = Tables.create(group, SWT.SINGLE, true, new String[] {"Value (count)"}, new int[] {180});
+            table.setHeaderVisible(false);
+            table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+            context.setTestId(table, "facet-" + name);
+            table.addListener(SWT.Selection, event -> {
+                if (event.item != null && event.item.getData() instanceof FacetValue value) {
+                    query.setText(QueryTerms.withFilter(query.getText(), name, value.value()));
+                    newQuery(query.getText());
+                }
+            });
+            facets.put(name, table);
+        }
+    }
+
+    private void buildResults(Composite sash) {
+        Composite area = new Composite(sash, SWT.NONE);
+        area.setLayout(new GridLayout(1, false));
+        results = Tables.create(area, SWT.SINGLE, true, COLUMNS, new int[] {250, 300, 110, 100, 100, 190, 90});
+        results.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        context.setTestId(results, "datasets-table");
+        results.addListener(SWT.Selection, event -> {
+            if (event.item != null && event.item.getData() instanceof SearchHit hit) {
+                openDetail(hit.id());
+            }
+        });
+        TableColumn[] columns = results.getColumns();
+        for (int i = 0; i < columns.length; i++) {
+            SortField sort = COLUMN_SORT[i];
+            if (sort != null) {
+                columns[i].addListener(SWT.Selection, event -> {
+                    state = state.sortedBy(sort);
+                    search(true);
+                });
+            }
+        }
+        Composite paging = new Composite(area, SWT.NONE);
+        paging.setLayout(new GridLayout(3, false));
+        previous = new Button(paging, SWT.PUSH);
+        previous.setText("< Previous");
+        context.setTestId(previous, "page-previous");
+        previous.addListener(SWT.Selection, event -> {
+            state = state.previousPage();
+            search(true);
+        });
+        pageLabel = new Label(paging, SWT.NONE);
+        pageLabel.setLayoutData(new GridData(160, SWT.DEFAULT));
+        context.setTestId(pageLabel, "datasets-summary");
+        next = new Button(paging, SWT.PUSH);
+        next.setText("Next >");
+        context.setTestId(next, "page-next");
+        next.addListener(SWT.Selection, event -> {
+            state = state.nextPage(total);
+            search(true);
+        });
     }
 
     private void buildDetail(Composite sash) {
@@ -124,15 +234,22 @@ final class DatasetsPanel {
         detailTitle.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         detailTitle.setText("Select a dataset to see its metadata and files.");
         context.setTestId(detailTitle, "dataset-detail-title");
+        Composite provenance = new Composite(detail, SWT.NONE);
+        provenance.setLayout(new GridLayout(2, false));
+        provenance.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        new Label(provenance, SWT.NONE).setText("Made from:");
+        inputs = new Composite(provenance, SWT.NONE);
+        inputs.setLayout(new RowLayout(SWT.HORIZONTAL));
+        context.setTestId(inputs, "dataset-inputs");
         SashForm sections = new SashForm(detail, SWT.HORIZONTAL);
         sections.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        properties = detailTable(sections, "Dataset", new String[] {"Property", "Value"}, new int[] {90, 300});
+        properties = detailTable(sections, "Dataset", new String[] {"Property", "Value"}, new int[] {100, 320});
         context.setTestId(properties, "dataset-properties");
-        metadata = detailTable(sections, "Metadata", new String[] {"Name", "Value", "Unit"}, new int[] {170, 200, 60});
+        metadata = detailTable(sections, "Metadata", new String[] {"Name", "Value", "Unit"}, new int[] {140, 110, 70});
         context.setTestId(metadata, "dataset-metadata");
         files = detailTable(sections, "Files", new String[] {"Path", "Size", "Checksum"}, new int[] {140, 80, 300});
         context.setTestId(files, "dataset-files");
-        sections.setWeights(new int[] {30, 38, 32});
+        sections.setWeights(new int[] {36, 32, 32});
     }
 
     /** A titled table in one of the detail pane's sash sections (the sash lays the group out). */
@@ -145,84 +262,181 @@ final class DatasetsPanel {
         return table;
     }
 
-    /** Reads the catalogue in the background and shows the result; then selects {@code select} if given. */
-    private void load(DatasetId select) {
+    private void newQuery(String text) {
+        state = state.withQuery(text);
+        search(true);
+    }
+
+    /**
+     * Runs the current search in the background and shows it.
+     *
+     * @param userAction a person asked for it: errors are shown and the table always redrawn; a periodic refresh
+     *                   only redraws when the result changed
+     */
+    private void search(boolean userAction) {
+        SearchState asked = state;
+        String user = context.user();
         tasks.run(() -> {
             try {
-                long total = catalog.count();
-                List<Dataset> page = catalog.list(0, ROWS);
-                context.asyncExec(() -> showDatasets(total, page, select));
+                Viewer viewer = services.viewer(user);
+                SearchResult result = run(asked, viewer);
+                context.asyncExec(() -> showResult(asked, result, userAction));
+            } catch (QuerySyntaxException e) {
+                context.asyncExec(() -> showQueryError(asked, Formats.queryError(e)));
             } catch (CatalogException | RuntimeException e) {
-                LOG.warn("Datasets view could not read catalogue '{}'", catalog.capabilityId(), e);
-                context.asyncExec(() -> summary.setText("Catalogue unavailable: " + e.getMessage()));
+                LOG.warn("Datasets view could not search the catalogue for '{}'", user, e);
+                context.asyncExec(() -> showQueryError(asked, "Search failed: " + e.getMessage()));
             }
         });
     }
 
+    /** Searches, or without a search service lists the newest datasets (no query, no facets). */
+    private SearchResult run(SearchState asked, Viewer viewer) throws CatalogException {
+        DatasetSearch search = services.search().get();
+        if (search != null) {
+            return search.search(asked.toRequest(), viewer);
+        }
+        if (!asked.query().isEmpty()) {
+            throw new CatalogException("no search service is running (org.datastamp.catalog.search); only the"
+                    + " newest datasets can be listed");
+        }
+        List<SearchHit> hits = services.catalog().list(viewer, asked.offset(), asked.pageSize()).stream()
+                .map(DatasetsPanel::hitOf).toList();
+        return new SearchResult(services.catalog().count(viewer), hits, List.of());
+    }
+
+    private static SearchHit hitOf(Dataset dataset) {
+        var content = dataset.content();
+        return new SearchHit(dataset.id(), content.title(), content.instrument(), content.proposalId(),
+                content.technique(), content.startTime(), dataset.size(), 0f);
+    }
+
     private void refreshPeriodically() {
-        load(null);
+        search(false);
         tasks.later(REFRESH, this::refreshPeriodically);
     }
 
-    private void showDatasets(long total, List<Dataset> page, DatasetId select) {
-        Optional<DatasetId> keep = select != null ? Optional.of(select) : selected().map(Dataset::id);
-        if (total != shownTotal || !page.equals(shown)) {
-            shown = page;
-            shownTotal = total;
-            Tables.fill(datasets, page.stream().map(DatasetsPanel::row).toList());
-            for (int i = 0; i < page.size(); i++) {
-                datasets.getItem(i).setData(page.get(i));
-            }
-            summary.setText(total > page.size() ? "Newest " + page.size() + " of " + total + " datasets"
-                    : total + " datasets");
-            summary.getParent().layout(true, true);
+    private void showResult(SearchState asked, SearchResult result, boolean userAction) {
+        if (!asked.equals(state)) {
+            return; // a newer search is on its way
         }
-        if (keep.isPresent()) {
-            int index = indexOf(keep.get());
-            if (index >= 0 && index != datasets.getSelectionIndex()) {
-                datasets.setSelection(index);
-            }
+        if (userAction) {
+            queryError.setText("");
         }
-        showDetail(selected());
-    }
-
-    static String[] row(Dataset dataset) {
-        return new String[] {
-            Markup.rowAnchor(ROW_CLASS, "dataset-row-" + dataset.id().value(), dataset.id().value()),
-            Markup.escape(dataset.content().title()),
-            Markup.escape(dataset.content().sampleName()),
-            Markup.escape(Formats.time(dataset.created())),
-            Integer.toString(dataset.content().files().size()),
-            Markup.escape(Formats.size(dataset.size()))};
-    }
-
-    private int indexOf(DatasetId id) {
-        for (int i = 0; i < shown.size(); i++) {
-            if (shown.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private Optional<Dataset> selected() {
-        TableItem[] selection = datasets.getSelection();
-        return selection.length == 0 ? Optional.empty() : Optional.ofNullable((Dataset) selection[0].getData());
-    }
-
-    private void showDetail(Optional<Dataset> dataset) {
-        if (dataset.isEmpty()) {
+        if (!userAction && result.equals(shown)) {
             return;
         }
-        Dataset shownDataset = dataset.get();
-        if (Objects.equals(properties.getData(), shownDataset.id())) {
+        shown = result;
+        total = result.total();
+        Tables.fill(results, result.hits().stream().map(DatasetsPanel::row).toList());
+        for (int i = 0; i < result.hits().size(); i++) {
+            results.getItem(i).setData(result.hits().get(i));
+        }
+        markSortColumn();
+        for (Map.Entry<String, Table> facet : facets.entrySet()) {
+            List<FacetValue> values = result.facets().stream().filter(f -> f.name().equals(facet.getKey()))
+                    .findFirst().map(Facet::values).orElse(List.of());
+            Tables.fill(facet.getValue(), values.stream().map(value -> new String[] {Markup.rowAnchor(FACET_CLASS,
+                    "facet-" + facet.getKey() + "-" + value.value(), Formats.facetValue(value))}).toList());
+            for (int i = 0; i < values.size(); i++) {
+                facet.getValue().getItem(i).setData(values.get(i));
+            }
+        }
+        pageLabel.setText(state.pageLabel(total));
+        previous.setEnabled(state.hasPrevious());
+        next.setEnabled(state.hasNext(total));
+        pageLabel.getParent().layout(true, true);
+        reselect();
+    }
+
+    private void markSortColumn() {
+        for (int i = 0; i < COLUMN_SORT.length; i++) {
+            if (COLUMN_SORT[i] == state.sort()) {
+                results.setSortColumn(results.getColumn(i));
+                results.setSortDirection(state.descending() ? SWT.DOWN : SWT.UP);
+                return;
+            }
+        }
+        results.setSortColumn(null);
+        results.setSortDirection(SWT.NONE);
+    }
+
+    private void reselect() {
+        if (detailId == null) {
             return;
         }
-        properties.setData(shownDataset.id());
-        detailTitle.setText(shownDataset.content().title());
-        Tables.fill(properties, Formats.properties(shownDataset));
-        Tables.fill(metadata, shownDataset.content().metadata().stream().map(Formats::metadata).toList());
-        Tables.fill(files, shownDataset.content().files().stream().map(Formats::file).toList());
+        for (int i = 0; i < results.getItemCount(); i++) {
+            if (results.getItem(i).getData() instanceof SearchHit hit && hit.id().equals(detailId)) {
+                if (results.getSelectionIndex() != i) {
+                    results.setSelection(i);
+                }
+                return;
+            }
+        }
+        results.deselectAll();
+    }
+
+    private void showQueryError(SearchState asked, String message) {
+        if (asked.equals(state)) {
+            queryError.setText(message);
+            queryError.getParent().layout(true, true);
+        }
+    }
+
+    static String[] row(SearchHit hit) {
+        String[] cells = Formats.hit(hit);
+        String[] row = new String[cells.length + 1];
+        row[0] = Markup.rowAnchor(ROW_CLASS, "dataset-row-" + hit.id().value(), hit.id().value());
+        for (int i = 0; i < cells.length; i++) {
+            row[i + 1] = Markup.escape(cells[i]);
+        }
+        return row;
+    }
+
+    /** Loads a dataset (from the table or a provenance link) with the session's viewer and shows it. */
+    private void openDetail(DatasetId id) {
+        detailId = id;
+        String user = context.user();
+        tasks.run(() -> {
+            try {
+                Optional<DatasetDetail> detail = services.detail(id, services.viewer(user));
+                context.asyncExec(() -> showDetail(id, detail));
+            } catch (CatalogException | RuntimeException e) {
+                LOG.warn("Datasets view could not read {} for '{}'", id, user, e);
+                context.asyncExec(() -> detailTitle.setText(id + ": could not be read: " + e.getMessage()));
+            }
+        });
+    }
+
+    private void showDetail(DatasetId id, Optional<DatasetDetail> found) {
+        if (!id.equals(detailId)) {
+            return;
+        }
+        reselect();
+        for (Control child : inputs.getChildren()) {
+            child.dispose();
+        }
+        if (found.isEmpty()) {
+            detailTitle.setText("No dataset " + id + " that you may see.");
+            Tables.fill(properties, List.of());
+            Tables.fill(metadata, List.of());
+            Tables.fill(files, List.of());
+        } else {
+            Dataset dataset = found.get().dataset();
+            detailTitle.setText(dataset.content().title());
+            Tables.fill(properties, Formats.properties(found.get()));
+            Tables.fill(metadata, dataset.content().metadata().stream().map(Formats::metadata).toList());
+            Tables.fill(files, dataset.content().files().stream().map(Formats::file).toList());
+            for (DatasetId input : dataset.content().inputs()) {
+                Link link = new Link(inputs, SWT.NONE);
+                link.setText("<a>" + Markup.escape(input.value()) + "</a>");
+                link.addListener(SWT.Selection, event -> openDetail(input));
+            }
+            if (dataset.content().inputs().isEmpty()) {
+                new Label(inputs, SWT.NONE).setText(dataset.content().type().name().equals("RAW")
+                        ? "nothing (raw data)" : "no recorded inputs");
+            }
+        }
         detailTitle.getParent().layout(true, true);
     }
 
@@ -234,7 +448,7 @@ final class DatasetsPanel {
             showScanStatus(e.getMessage());
             return;
         }
-        ScanService service = scans.get();
+        ScanService service = services.scans().get();
         if (service == null) {
             showScanStatus("No scan service is running; check that bundle org.datastamp.acquisition.scan is active");
             return;
@@ -252,7 +466,7 @@ final class DatasetsPanel {
         }
     }
 
-    /** Polls the scan until it ends; then re-enables the button and refreshes the list, selecting the new dataset. */
+    /** Polls the scan until it ends; then re-enables the button, searches again and opens the new dataset. */
     private void follow(ScanService service, ScanId id) {
         Optional<ScanStatus> status;
         try {
@@ -275,8 +489,11 @@ final class DatasetsPanel {
         }
         context.asyncExec(() -> showScanStatus(Formats.scan(status.get())));
         if (Formats.finished(status.get())) {
-            context.asyncExec(() -> start.setEnabled(true));
-            load(status.get().dataset().orElse(null));
+            context.asyncExec(() -> {
+                start.setEnabled(true);
+                search(true);
+                status.get().dataset().ifPresent(this::openDetail);
+            });
         } else {
             tasks.later(SCAN_POLL, () -> follow(service, id));
         }

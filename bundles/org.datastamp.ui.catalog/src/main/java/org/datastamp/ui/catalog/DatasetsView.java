@@ -5,6 +5,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import org.datastamp.acquisition.api.ScanService;
 import org.datastamp.catalog.api.Catalog;
+import org.datastamp.catalog.api.DatasetSearch;
+import org.datastamp.catalog.api.FacilityDirectory;
 import org.datastamp.ui.api.ViewContext;
 import org.datastamp.ui.api.WorkbenchView;
 import org.eclipse.swt.widgets.Composite;
@@ -17,15 +19,24 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The catalogue's datasets, newest first, with a detail pane, and a button that runs a simulated scan. The view
- * exists while a catalogue does; the scan service is optional (the button then says it is missing). Catalogue
- * reads run on this component's own thread, never in a browser session's UI thread.
+ * The catalogue's search page: a query box, facets, a sortable, paged result table and a dataset pane, plus a
+ * button that runs a simulated scan. Everything is read with the session user's viewer, so the access rule decides
+ * what appears. The view exists while a catalogue does; search, directory and scan service are optional (the page
+ * says what is missing). Catalogue reads run on this component's own thread, never in a session's UI thread.
  */
 @Component(service = WorkbenchView.class)
 public class DatasetsView implements WorkbenchView {
 
     @Reference
     private Catalog catalog;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DatasetSearch search;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile FacilityDirectory directory;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -64,6 +75,7 @@ public class DatasetsView implements WorkbenchView {
 
     @Override
     public void createContents(Composite parent, ViewContext context) {
-        new DatasetsPanel(parent, context, catalog, () -> scans, new SessionTasks(executor)).build();
+        CatalogServices services = new CatalogServices(catalog, () -> search, () -> directory, () -> scans);
+        new DatasetsPanel(parent, context, services, new SessionTasks(executor)).build();
     }
 }

@@ -3,15 +3,22 @@ package org.datastamp.ui.catalog;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.datastamp.acquisition.api.ScanState;
 import org.datastamp.acquisition.api.ScanStatus;
 import org.datastamp.catalog.api.Datafile;
 import org.datastamp.catalog.api.Dataset;
+import org.datastamp.catalog.api.FacetValue;
+import org.datastamp.catalog.api.Lifecycle;
 import org.datastamp.catalog.api.MetadataEntry;
+import org.datastamp.catalog.api.NewDataset;
+import org.datastamp.catalog.api.QuerySyntaxException;
+import org.datastamp.catalog.api.SearchHit;
 
 /** How the views write sizes, times, metadata and scan progress; plain functions so they are tested alone. */
 final class Formats {
@@ -42,19 +49,75 @@ final class Formats {
     }
 
     /** Rows of the dataset detail's property table: name, value. */
-    static List<String[]> properties(Dataset dataset) {
-        var content = dataset.content();
-        return List.of(
-                new String[] {"Id", dataset.id().value()},
-                new String[] {"Title", content.title()},
-                new String[] {"Type", content.type().name()},
-                new String[] {"Instrument", content.instrument()},
-                new String[] {"Sample", content.sampleName()},
-                new String[] {"Location", content.location()},
-                new String[] {"Start", time(content.startTime())},
-                new String[] {"End", time(content.endTime())},
-                new String[] {"Recorded", time(dataset.created())},
-                new String[] {"Size", size(dataset.size()) + " in " + content.files().size() + " file(s)"});
+    static List<String[]> properties(DatasetDetail detail) {
+        Dataset dataset = detail.dataset();
+        NewDataset content = dataset.content();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Id", dataset.id().value()});
+        rows.add(new String[] {"Title", content.title()});
+        rows.add(new String[] {"Type", content.type().name()});
+        rows.add(new String[] {"Instrument", content.instrument()});
+        rows.add(new String[] {"Technique", content.technique()});
+        rows.add(new String[] {"Proposal", reference(content.proposalId(),
+                detail.proposal().map(p -> p.title() + " (PI " + p.principalInvestigator() + ")"))});
+        rows.add(new String[] {"Session", reference(content.sessionId(),
+                detail.session().map(s -> s.instrument() + ", " + time(s.start()) + " to " + time(s.end())))});
+        rows.add(new String[] {"Sample", sample(detail)});
+        rows.add(new String[] {"Description", content.description()});
+        rows.add(new String[] {"Keywords", String.join(", ", content.keywords())});
+        rows.add(new String[] {"Location", content.location()});
+        rows.add(new String[] {"Start", time(content.startTime())});
+        rows.add(new String[] {"End", time(content.endTime())});
+        rows.add(new String[] {"Recorded", time(dataset.created())});
+        rows.add(new String[] {"Size", size(dataset.size()) + " in " + content.files().size() + " file(s)"});
+        rows.add(new String[] {"Lifecycle", lifecycle(dataset.lifecycle())});
+        rows.add(new String[] {"Public from", time(dataset.access().publicFrom())});
+        rows.add(new String[] {"DOI", dataset.doi()});
+        return rows;
+    }
+
+    /** {@code online, archived; tiers hot-disk, tape}. */
+    static String lifecycle(Lifecycle lifecycle) {
+        return (lifecycle.online() ? "online" : "offline (recall needed)")
+                + (lifecycle.archived() ? ", archived" : ", not archived")
+                + (lifecycle.tiers().isEmpty() ? "" : "; tiers " + String.join(", ", lifecycle.tiers()));
+    }
+
+    /** Where a query went wrong, for the line under the search box. */
+    static String queryError(QuerySyntaxException e) {
+        return "Query error at position " + e.position() + ": " + e.reason();
+    }
+
+    /** A result row: title, instrument, proposal, technique, start, size. */
+    static String[] hit(SearchHit hit) {
+        return new String[] {hit.title(), hit.instrument(), hit.proposalId(), hit.technique(), time(hit.startTime()),
+            size(hit.size())};
+    }
+
+    /** {@code CoSAXS (12)}. */
+    static String facetValue(FacetValue value) {
+        return value.value() + " (" + value.count() + ")";
+    }
+
+    private static String reference(String id, Optional<String> description) {
+        if (id.isEmpty()) {
+            return "";
+        }
+        return description.map(d -> id + ": " + d).orElse(id);
+    }
+
+    private static String sample(DatasetDetail detail) {
+        NewDataset content = detail.dataset().content();
+        if (detail.sample().isPresent()) {
+            var sample = detail.sample().get();
+            return sample.name() + " (" + sample.id() + ")"
+                    + (sample.description().isEmpty() ? "" : ": " + sample.description());
+        }
+        if (!content.sampleId().isEmpty()) {
+            return content.sampleName().isEmpty() ? content.sampleId()
+                    : content.sampleName() + " (" + content.sampleId() + ")";
+        }
+        return content.sampleName();
     }
 
     /** Name, value, unit; lists are written as {@code [a, b, c]}. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.datastamp.acquisition.api.ScanId;
 import org.datastamp.acquisition.api.ScanRequest;
@@ -16,10 +17,18 @@ import org.datastamp.acquisition.api.ScanState;
 import org.datastamp.acquisition.api.ScanStatus;
 import org.datastamp.catalog.api.Datafile;
 import org.datastamp.catalog.api.Dataset;
+import org.datastamp.catalog.api.DatasetAccess;
 import org.datastamp.catalog.api.DatasetId;
 import org.datastamp.catalog.api.DatasetType;
+import org.datastamp.catalog.api.FacetValue;
+import org.datastamp.catalog.api.Lifecycle;
 import org.datastamp.catalog.api.MetadataEntry;
 import org.datastamp.catalog.api.NewDataset;
+import org.datastamp.catalog.api.Proposal;
+import org.datastamp.catalog.api.QuerySyntaxException;
+import org.datastamp.catalog.api.Sample;
+import org.datastamp.catalog.api.SearchHit;
+import org.datastamp.catalog.api.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,7 +43,12 @@ class FormatsTest {
                 T0.plusSeconds(5), List.of(new Datafile("scan.nxs", 1536, "SHA-256", "ab12", T0.plusSeconds(5))),
                 List.of(new MetadataEntry("sample_temperature", 293.5, "K"),
                         new MetadataEntry("energies", List.of(1, 2.5), "keV")));
-        return new Dataset(new DatasetId(id), T0.plusSeconds(6), content);
+        return new Dataset(new DatasetId(id), T0.plusSeconds(6), content, Lifecycle.onHotDisk(),
+                new DatasetAccess("", "SimBeamline", Instant.parse("2029-01-31T12:00:05Z")), "");
+    }
+
+    static SearchHit hit(String id, String title) {
+        return new SearchHit(new DatasetId(id), title, "CoSAXS", "20240123", "SAXS", T0, 1536, 1f);
     }
 
     @ParameterizedTest
@@ -51,11 +65,53 @@ class FormatsTest {
 
     @Test
     void detailPropertiesDescribeTheDataset() {
-        List<String[]> rows = Formats.properties(dataset("ds-1", "Test"));
+        List<String[]> rows = Formats.properties(DatasetDetail.of(dataset("ds-1", "Test")));
 
         assertArrayEquals(new String[] {"Id", "ds-1"}, rows.get(0));
-        assertArrayEquals(new String[] {"Sample", "lysozyme"}, rows.get(4));
-        assertArrayEquals(new String[] {"Size", "1.5 KiB in 1 file(s)"}, rows.get(9));
+        assertArrayEquals(new String[] {"Sample", "lysozyme"}, row(rows, "Sample"));
+        assertArrayEquals(new String[] {"Proposal", ""}, row(rows, "Proposal"));
+        assertArrayEquals(new String[] {"Size", "1.5 KiB in 1 file(s)"}, row(rows, "Size"));
+        assertArrayEquals(new String[] {"Lifecycle", "online, not archived; tiers hot-disk"}, row(rows, "Lifecycle"));
+        assertArrayEquals(new String[] {"Public from", "2029-01-31 12:00:05 UTC"}, row(rows, "Public from"));
+    }
+
+    @Test
+    void detailNamesProposalSessionAndSampleFromTheDirectory() {
+        NewDataset content = new NewDataset("Derived", DatasetType.DERIVED, "CoSAXS", "", "d/1", T0, T0, List.of(),
+                List.of(), "", "20240123", "s-1", "smp-1", "SAXS", List.of("protein", "folding"),
+                List.of(new DatasetId("ds-1")));
+        Dataset dataset = new Dataset(new DatasetId("ds-2"), T0, content, new Lifecycle(false, true, List.of("tape")),
+                new DatasetAccess("20240123", "CoSAXS", T0), "10.1234/x");
+        DatasetDetail detail = new DatasetDetail(dataset,
+                Optional.of(new Proposal("20240123", "Folding", "", "pi", Set.of(), null)),
+                Optional.of(new Session("s-1", "20240123", "CoSAXS", T0, T0.plusSeconds(3600))),
+                Optional.of(new Sample("smp-1", "lysozyme", "in buffer", "20240123")));
+
+        List<String[]> rows = Formats.properties(detail);
+
+        assertEquals("20240123: Folding (PI pi)", row(rows, "Proposal")[1]);
+        assertEquals("s-1: CoSAXS, 2026-01-31 12:00:00 UTC to 2026-01-31 13:00:00 UTC", row(rows, "Session")[1]);
+        assertEquals("lysozyme (smp-1): in buffer", row(rows, "Sample")[1]);
+        assertEquals("protein, folding", row(rows, "Keywords")[1]);
+        assertEquals("offline (recall needed), archived; tiers tape", row(rows, "Lifecycle")[1]);
+        assertEquals("10.1234/x", row(rows, "DOI")[1]);
+    }
+
+    @Test
+    void queryErrorsNamePositionAndReason() {
+        assertEquals("Query error at position 5: unknown unit 'degK'", Formats.queryError(
+                new QuerySyntaxException("t > 3 degK", 5, "unknown unit 'degK'")));
+    }
+
+    @Test
+    void hitAndFacetRows() {
+        assertArrayEquals(new String[] {"T", "CoSAXS", "20240123", "SAXS", "2026-01-31 12:00:00 UTC", "1.5 KiB"},
+                Formats.hit(hit("ds-1", "T")));
+        assertEquals("CoSAXS (12)", Formats.facetValue(new FacetValue("CoSAXS", 12)));
+    }
+
+    private static String[] row(List<String[]> rows, String name) {
+        return rows.stream().filter(r -> r[0].equals(name)).findFirst().orElseThrow(() -> new AssertionError(name));
     }
 
     @Test

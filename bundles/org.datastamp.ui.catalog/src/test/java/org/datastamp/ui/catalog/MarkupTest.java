@@ -28,11 +28,11 @@ class MarkupTest {
 
     @Test
     void datasetRowAnchorsItsIdAndEscapesTheTitle() {
-        String[] row = DatasetsPanel.row(FormatsTest.dataset("ds-1", "Fe <K-edge> & more"));
+        String[] row = DatasetsPanel.row(FormatsTest.hit("ds-1", "Fe <K-edge> & more"));
 
         assertEquals("<span class=\"datastamp-dataset-row\" id=\"dataset-row-ds-1\">ds-1</span>", row[0]);
         assertEquals("Fe &lt;K-edge&gt; &amp; more", row[1]);
-        assertEquals("1.5 KiB", row[5]);
+        assertEquals("1.5 KiB", row[6]);
     }
 
     @Test

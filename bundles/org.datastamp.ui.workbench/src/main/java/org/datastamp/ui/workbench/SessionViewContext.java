@@ -17,11 +17,18 @@ final class SessionViewContext implements ViewContext {
     private final Display display;
     private final Composite viewParent;
     private final JavaScriptExecutor javaScript;
+    private final SessionUser user;
 
     SessionViewContext(Composite viewParent) {
         this.display = viewParent.getDisplay();
         this.viewParent = viewParent;
         this.javaScript = RWT.getClient().getService(JavaScriptExecutor.class);
+        this.user = new SessionUser(RWT.getUISession());
+    }
+
+    @Override
+    public String user() {
+        return user.get();
     }
 
     @Override

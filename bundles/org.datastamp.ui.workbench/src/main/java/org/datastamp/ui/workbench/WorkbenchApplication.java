@@ -2,6 +2,7 @@ package org.datastamp.ui.workbench;
 
 import java.util.Map;
 
+import org.datastamp.security.api.Authenticator;
 import org.datastamp.ui.api.WorkbenchView;
 import org.eclipse.rap.rwt.application.Application;
 import org.eclipse.rap.rwt.application.ApplicationConfiguration;
@@ -27,6 +28,10 @@ public class WorkbenchApplication implements ApplicationConfiguration {
 
     private final ViewBook views = new ViewBook();
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Authenticator authenticator;
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removeView")
     void addView(WorkbenchView view) {
@@ -39,7 +44,7 @@ public class WorkbenchApplication implements ApplicationConfiguration {
 
     @Override
     public void configure(Application application) {
-        application.addEntryPoint(ENTRY_POINT, () -> new WorkbenchEntryPoint(views),
+        application.addEntryPoint(ENTRY_POINT, () -> new WorkbenchEntryPoint(views, () -> authenticator),
                 Map.of(WebClient.PAGE_TITLE, "DataSTaMP"));
     }
 }

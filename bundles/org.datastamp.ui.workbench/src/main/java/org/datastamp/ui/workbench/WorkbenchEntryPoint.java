@@ -1,5 +1,9 @@
 package org.datastamp.ui.workbench;
 
+import java.util.function.Supplier;
+
+import org.datastamp.security.api.Authenticator;
+import org.eclipse.rap.rwt.RWT;
 import org.eclipse.rap.rwt.application.EntryPoint;
 import org.eclipse.rap.rwt.service.ServerPushSession;
 import org.eclipse.swt.SWT;
@@ -8,6 +12,7 @@ import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
@@ -16,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The workbench page of one browser session: a header and a tab per registered view. Views come and go while the
+ * The workbench page of one browser session: a header with the account area and a tab per registered view. Views come and go while the
  * page is open; a server push session stays active for the page's life so that changes made by other threads
  * (new views, new capabilities, finished scans) reach the browser without a reload.
  */
@@ -25,9 +30,12 @@ final class WorkbenchEntryPoint implements EntryPoint {
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchEntryPoint.class);
 
     private final ViewBook views;
+    private final Supplier<Authenticator> authenticator;
 
-    WorkbenchEntryPoint(ViewBook views) {
+    /** @param authenticator supplies {@code null} while no authentication service runs; signing in then says so */
+    WorkbenchEntryPoint(ViewBook views, Supplier<Authenticator> authenticator) {
         this.views = views;
+        this.authenticator = authenticator;
     }
 
     @Override
@@ -37,7 +45,10 @@ final class WorkbenchEntryPoint implements EntryPoint {
         shell.setMaximized(true);
         shell.setLayout(new GridLayout(1, false));
 
-        Label header = new Label(shell, SWT.NONE);
+        Composite headerRow = new Composite(shell, SWT.NONE);
+        headerRow.setLayout(new GridLayout(2, false));
+        headerRow.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Label header = new Label(headerRow, SWT.NONE);
         header.setText("DataSTaMP workbench");
         FontData headerFont = header.getFont().getFontData()[0];
         header.setFont(new Font(display, headerFont.getName(), 16, SWT.BOLD));
@@ -46,7 +57,10 @@ final class WorkbenchEntryPoint implements EntryPoint {
         TabFolder folder = new TabFolder(shell, SWT.TOP);
         folder.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         WorkbenchWindow window = new WorkbenchWindow(folder);
-        new SessionViewContext(shell).setTestId(folder, "workbench-views");
+        SessionViewContext shellContext = new SessionViewContext(shell);
+        shellContext.setTestId(folder, "workbench-views");
+        new AccountBar(headerRow, shellContext, new SessionUser(RWT.getUISession()), authenticator, window::reopenAll)
+                .build().setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
 
         ServerPushSession push = new ServerPushSession();
         push.start();

@@ -46,6 +46,21 @@ final class WorkbenchWindow {
         }
     }
 
+    /** Builds every view again, keeping the selected tab: after sign-in or sign-out, views show another user's data. */
+    void reopenAll() {
+        if (folder.isDisposed()) {
+            return;
+        }
+        int selected = folder.getSelectionIndex();
+        List<WorkbenchView> views = List.copyOf(tabs.keySet());
+        tabs.values().forEach(WorkbenchWindow::close);
+        tabs.clear();
+        show(views);
+        if (selected >= 0 && selected < folder.getItemCount()) {
+            folder.setSelection(selected);
+        }
+    }
+
     private TabItem open(WorkbenchView view, int index) {
         TabItem item = new TabItem(folder, SWT.NONE, index);
         item.setText(view.title());

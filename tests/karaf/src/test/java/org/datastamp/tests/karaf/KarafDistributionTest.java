@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +57,8 @@ class KarafDistributionTest {
             "hot-disk", "org.datastamp.storage.disk",
             "embedded-catalog", "org.datastamp.catalog.jdbc");
     private static final List<String> FEATURES = List.of("datastamp-core", "datastamp-detector", "datastamp-controls",
-            "datastamp-storage", "datastamp-catalog", "datastamp-acquisition", "datastamp-rest", "datastamp-ui",
-            "datastamp-shell");
+            "datastamp-storage", "datastamp-catalog", "datastamp-search", "datastamp-security", "datastamp-acquisition",
+            "datastamp-rest", "datastamp-ui", "datastamp-shell");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration DEPLOY_TIMEOUT = Duration.ofSeconds(30);
     private static final String EXAMPLE = "example-detector";
@@ -115,6 +118,29 @@ class KarafDistributionTest {
         Path expected = (dataDir == null ? home.path("var/datastamp") : Path.of(dataDir)).resolve("hot");
         String hotDisk = find(capabilities, "hot-disk").path("displayName").asText();
         assertTrue(hotDisk.contains(expected.toString()), hotDisk);
+    }
+
+    @Test
+    @Order(1)
+    void theBootstrapAdminSearchesTheCatalogueWithUnits() throws Exception {
+        // Units (Indriya), the index (Lucene) and the schema (Flyway) are wrapped or service-loaded libraries: this
+        // proves they work under Karaf's framework too, not only under Equinox
+        String dataDir = System.getenv("DATASTAMP_DATA_DIR");
+        Path passwordFile = (dataDir == null ? home.path("var/datastamp") : Path.of(dataDir)).resolve("admin-password");
+        karaf.awaitCondition("the bootstrap admin password in " + passwordFile, DEPLOY_TIMEOUT,
+                () -> Files.isRegularFile(passwordFile));
+        String credentials = "admin:" + Files.readString(passwordFile).strip();
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(base.resolve(
+                "api/v1/datasets?facets=instrument&q=" + URLEncoder.encode("sample_temperature > 300 K",
+                        StandardCharsets.UTF_8)))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        credentials.getBytes(StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(JSON.readTree(answer.body()).has("total"), answer.body());
+        assertEquals(400, get("api/v1/datasets?q=" + URLEncoder.encode("sample_temperature > 3 furlongs",
+                StandardCharsets.UTF_8)).statusCode(), "an unknown unit is a query error");
     }
 
     @Test

@@ -8,9 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.function.BooleanSupplier;
 
 import org.osgi.framework.BundleContext;
@@ -65,6 +67,21 @@ final class Platform {
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(baseUri().resolve(path)).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * GET as the bootstrap administrator, whose password the local-accounts bundle writes to
+     * {@code <data dir>/admin-password} on first start: private datasets (a scan outside any proposal) are visible
+     * only to staff and administrators.
+     */
+    HttpResponse<String> getAsAdmin(String path) throws IOException, InterruptedException {
+        Path passwordFile = dataDirectory().resolve("admin-password");
+        await("the bootstrap admin password in " + passwordFile, SERVICE_TIMEOUT, () -> Files.isRegularFile(passwordFile));
+        String credentials = "admin:" + Files.readString(passwordFile).strip();
+        return http.send(HttpRequest.newBuilder(baseUri().resolve(path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        credentials.getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {

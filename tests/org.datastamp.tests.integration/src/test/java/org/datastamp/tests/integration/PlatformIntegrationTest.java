@@ -84,7 +84,7 @@ class PlatformIntegrationTest {
         Platform.await("GET /api/capabilities to list the skeleton", Platform.SERVICE_TIMEOUT,
                 () -> ids(capabilitiesOverHttp()).containsAll(SKELETON.keySet()));
 
-        HttpResponse<String> response = platform.get("/api/capabilities");
+        HttpResponse<String> response = platform.get("/api/v1/capabilities");
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         JsonNode detector = StreamSupport.stream(json.readTree(response.body()).spliterator(), false)
@@ -99,7 +99,7 @@ class PlatformIntegrationTest {
     void badScanRequestIsAProblemDocumentNamingTheField() throws Exception {
         platform.service(ScanService.class, "org.datastamp.acquisition.scan");
 
-        HttpResponse<String> response = platform.postJson("/api/scans",
+        HttpResponse<String> response = platform.postJson("/api/v1/scans",
                 "{\"detectorId\":\"simulated-detector\",\"frameCount\":0,\"title\":\"nothing\"}");
 
         assertEquals(400, response.statusCode());
@@ -108,7 +108,7 @@ class PlatformIntegrationTest {
         JsonNode problem = json.readTree(response.body());
         assertEquals(400, problem.get("status").asInt());
         assertTrue(problem.get("detail").asText().contains("frameCount"), problem.toString());
-        assertEquals(404, platform.get("/api/datasets/ds-does-not-exist").statusCode());
+        assertEquals(404, platform.get("/api/v1/datasets/ds-does-not-exist").statusCode());
     }
 
     @Test
@@ -118,11 +118,11 @@ class PlatformIntegrationTest {
         Platform.await("the simulated detector in the registry", Platform.SERVICE_TIMEOUT,
                 () -> ids(capabilitiesOverHttp()).contains("simulated-detector"));
 
-        HttpResponse<String> started = platform.postJson("/api/scans", "{\"detectorId\":\"simulated-detector\","
+        HttpResponse<String> started = platform.postJson("/api/v1/scans", "{\"detectorId\":\"simulated-detector\","
                 + "\"frameCount\":5,\"title\":\"Integration test scan\",\"sampleName\":\"lysozyme\"}");
         assertEquals(202, started.statusCode(), started.body());
         String location = started.headers().firstValue("Location").orElseThrow();
-        assertTrue(location.startsWith("/api/scans/scan-"), location);
+        assertTrue(location.startsWith("/api/v1/scans/scan-"), location);
 
         JsonNode[] status = new JsonNode[1];
         Platform.await("the scan at " + location + " to finish", Duration.ofSeconds(60), () -> {
@@ -134,10 +134,10 @@ class PlatformIntegrationTest {
         assertEquals(5, status[0].get("framesWritten").asInt());
         String datasetId = status[0].get("datasetId").asText();
 
-        JsonNode page = readJson("/api/datasets?offset=0&limit=50");
-        assertTrue(StreamSupport.stream(page.get("items").spliterator(), false)
+        JsonNode page = readJson("/api/v1/datasets?offset=0&limit=50");
+        assertTrue(StreamSupport.stream(page.get("hits").spliterator(), false)
                 .anyMatch(item -> item.get("id").asText().equals(datasetId)), page.toString());
-        JsonNode dataset = readJson("/api/datasets/" + datasetId);
+        JsonNode dataset = readJson("/api/v1/datasets/" + datasetId);
         assertEquals("Integration test scan", dataset.get("title").asText());
         assertEquals("lysozyme", dataset.get("sampleName").asText());
         JsonNode file = dataset.get("files").get(0);
@@ -196,7 +196,7 @@ class PlatformIntegrationTest {
         platform.service(Catalog.class, "org.datastamp.catalog.jdbc");
         Platform.await("the capabilities and datasets views", Platform.SERVICE_TIMEOUT,
                 () -> viewIds().containsAll(Set.of("capabilities", "datasets")));
-        Platform.await("GET /api/datasets to answer", Platform.SERVICE_TIMEOUT, () -> status("/api/datasets") == 200);
+        Platform.await("GET /api/datasets to answer", Platform.SERVICE_TIMEOUT, () -> status("/api/v1/datasets") == 200);
         Bundle catalogue = bundle("org.datastamp.catalog.jdbc");
 
         catalogue.stop();
@@ -204,14 +204,14 @@ class PlatformIntegrationTest {
             Platform.await("the datasets view to leave with the catalogue", PLUGIN_TIMEOUT,
                     () -> !viewIds().contains("datasets"));
             assertTrue(viewIds().contains("capabilities"), "the capabilities view needs no catalogue");
-            HttpResponse<String> unavailable = platform.get("/api/datasets");
+            HttpResponse<String> unavailable = platform.get("/api/v1/datasets");
             assertEquals(503, unavailable.statusCode(), unavailable.body());
             assertTrue(json.readTree(unavailable.body()).get("detail").asText().contains("catalogue"));
         } finally {
             catalogue.start();
         }
         Platform.await("the datasets view to come back", PLUGIN_TIMEOUT, () -> viewIds().contains("datasets"));
-        Platform.await("GET /api/datasets to answer again", PLUGIN_TIMEOUT, () -> status("/api/datasets") == 200);
+        Platform.await("GET /api/datasets to answer again", PLUGIN_TIMEOUT, () -> status("/api/v1/datasets") == 200);
     }
 
     private Set<String> viewIds() {
@@ -232,7 +232,7 @@ class PlatformIntegrationTest {
 
     private JsonNode readJson(String path) {
         try {
-            HttpResponse<String> response = platform.get(path);
+            HttpResponse<String> response = platform.getAsAdmin(path);
             assertEquals(200, response.statusCode(), path + ": " + response.body());
             return json.readTree(response.body());
         } catch (IOException e) {
@@ -245,7 +245,7 @@ class PlatformIntegrationTest {
 
     private List<String> capabilitiesOverHttp() {
         try {
-            HttpResponse<String> response = platform.get("/api/capabilities");
+            HttpResponse<String> response = platform.get("/api/v1/capabilities");
             if (response.statusCode() != 200) {
                 return List.of();
             }

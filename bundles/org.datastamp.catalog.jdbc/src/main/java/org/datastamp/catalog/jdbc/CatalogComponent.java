@@ -1,0 +1,157 @@
+package org.datastamp.catalog.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+
+import javax.sql.DataSource;
+
+import org.datastamp.catalog.api.Catalog;
+import org.datastamp.catalog.api.CatalogException;
+import org.datastamp.catalog.api.FacilityDirectory;
+import org.datastamp.catalog.api.UnitConverter;
+import org.datastamp.core.api.DataDirectory;
+import org.h2.jdbcx.JdbcDataSource;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The catalogue and facility directory as one service, in an embedded H2 database under {@code <data dir>/catalog/}
+ * or in PostgreSQL when {@code jdbcUrl} names one. The schema is brought up to date on activation.
+ */
+@Component(service = {Catalog.class, FacilityDirectory.class}, configurationPid = CatalogComponent.PID)
+@Designate(ocd = CatalogComponent.Config.class)
+public class CatalogComponent extends JdbcCatalog {
+
+    static final String PID = "org.datastamp.catalog.jdbc";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogComponent.class);
+
+    @ObjectClassDefinition(name = "DataSTaMP catalogue (JDBC)",
+            description = "Where datasets, the facility directory and their metadata are recorded")
+    public @interface Config {
+
+        @AttributeDefinition(description = "JDBC URL: jdbc:h2:... or jdbc:postgresql://host:port/database; empty"
+                + " means an embedded H2 database in <datastamp.data.dir>/catalog/")
+        String jdbcUrl() default "";
+
+        @AttributeDefinition(description = "Database user")
+        String user() default "datastamp";
+
+        @AttributeDefinition(type = AttributeType.PASSWORD, description = "Database password")
+        String password() default "";
+
+        @AttributeDefinition(description = "How long datasets stay private after they end when their proposal sets"
+                + " no embargo (or they have no proposal), as an ISO-8601 period, e.g. P3Y or P18M")
+        String defaultEmbargo() default "P3Y";
+    }
+
+    /** An opened, migrated database, and for H2 the connection that keeps it open. */
+    private record Opened(Database database, Connection keepOpen) {
+    }
+
+    private final Connection keepOpen;
+
+    @Activate
+    public CatalogComponent(Config config, BundleContext context, @Reference UnitConverter units)
+            throws CatalogException {
+        this(open(config, context), units, embargo(config));
+    }
+
+    private CatalogComponent(Opened opened, UnitConverter units, Period defaultEmbargo) throws CatalogException {
+        super(opened.database(), units, defaultEmbargo, Clock.systemUTC());
+        this.keepOpen = opened.keepOpen();
+        LOG.info("Catalogue ready on {} (default embargo {})", opened.database().description(), defaultEmbargo);
+    }
+
+    private static Period embargo(Config config) throws CatalogException {
+        try {
+            Period embargo = Period.parse(config.defaultEmbargo());
+            if (embargo.isNegative()) {
+                throw new CatalogException("Catalogue defaultEmbargo " + embargo + " is negative");
+            }
+            return embargo;
+        } catch (DateTimeParseException e) {
+            throw new CatalogException("Catalogue defaultEmbargo '" + config.defaultEmbargo() + "' is not an ISO-8601"
+                    + " period such as P3Y or P18M", e);
+        }
+    }
+
+    private static Opened open(Config config, BundleContext context) throws CatalogException {
+        String url = config.jdbcUrl().isBlank()
+                ? h2Url(DataDirectory.fromProperty(context.getProperty(DataDirectory.PROPERTY)))
+                : config.jdbcUrl().strip();
+        DataSource dataSource = dataSource(url, config.user(), config.password());
+        Connection keepOpen = null;
+        try {
+            // H2 closes a file database with its last connection; holding one avoids reopening it per operation.
+            if (url.startsWith("jdbc:h2:")) {
+                keepOpen = dataSource.getConnection();
+            }
+            Database database = Database.of(dataSource);
+            SchemaMigrations.migrate(database);
+            return new Opened(database, keepOpen);
+        } catch (SQLException | CatalogException | RuntimeException e) {
+            close(keepOpen);
+            // SCR reports activation failures only to a LogService, which a plain product may not have.
+            LOG.error("Catalogue not started on {}: {}", url, e.toString(), e);
+            if (e instanceof CatalogException ce) {
+                throw ce;
+            }
+            throw new CatalogException("Could not open the catalogue database " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    static DataSource dataSource(String url, String user, String password) throws CatalogException {
+        if (url.startsWith("jdbc:h2:")) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(url);
+            h2.setUser(user);
+            h2.setPassword(password);
+            return h2;
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            PGSimpleDataSource postgres = new PGSimpleDataSource();
+            postgres.setURL(url);
+            postgres.setUser(user);
+            postgres.setPassword(password);
+            return postgres;
+        }
+        throw new CatalogException("Catalogue JDBC URL '" + url + "' is neither jdbc:h2: nor jdbc:postgresql:"
+                + " (leave jdbcUrl empty for the embedded database)");
+    }
+
+    /** The embedded database's URL: a file database in the data directory's catalog folder. */
+    static String h2Url(DataDirectory dataDirectory) {
+        return "jdbc:h2:file:" + dataDirectory.catalog().resolve("datastamp");
+    }
+
+    @Deactivate
+    void deactivate() {
+        close(keepOpen);
+    }
+
+    private static void close(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Closing is the last thing we do with this database; every write was committed before.
+            LOG.warn("Closing the catalogue database failed: {}", e.getMessage());
+        }
+    }
+}
