@@ -127,6 +127,9 @@ public class CatalogComponent extends JdbcCatalog {
             postgres.setURL(url);
             postgres.setUser(user);
             postgres.setPassword(password);
+            // Ingestion sends each dataset's ~30 metadata rows as one JDBC batch: rewritten into one multi-row
+            // INSERT instead of 30 statements on the wire
+            postgres.setReWriteBatchedInserts(true);
             return postgres;
         }
         throw new CatalogException("Catalogue JDBC URL '" + url + "' is neither jdbc:h2: nor jdbc:postgresql:"
