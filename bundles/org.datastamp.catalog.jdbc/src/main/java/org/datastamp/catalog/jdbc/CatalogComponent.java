@@ -1,6 +1,5 @@
 package org.datastamp.catalog.jdbc;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Period;
@@ -26,6 +25,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The catalogue and facility directory as one service, in an embedded H2 database under {@code <data dir>/catalog/}
@@ -56,13 +58,19 @@ public class CatalogComponent extends JdbcCatalog {
         @AttributeDefinition(description = "How long datasets stay private after they end when their proposal sets"
                 + " no embargo (or they have no proposal), as an ISO-8601 period, e.g. P3Y or P18M")
         String defaultEmbargo() default "P3Y";
+
+        @AttributeDefinition(description = "PostgreSQL only: most connections kept open in the pool")
+        int maxConnections() default 8;
     }
 
-    /** An opened, migrated database, and for H2 the connection that keeps it open. */
-    private record Opened(Database database, Connection keepOpen) {
+    /**
+     * An opened, migrated database, and what to close with it: for H2 the connection that keeps the file database
+     * open, for PostgreSQL the connection pool.
+     */
+    private record Opened(Database database, AutoCloseable holder) {
     }
 
-    private final Connection keepOpen;
+    private final AutoCloseable holder;
 
     @Activate
     public CatalogComponent(Config config, BundleContext context, @Reference UnitConverter units)
@@ -72,7 +80,7 @@ public class CatalogComponent extends JdbcCatalog {
 
     private CatalogComponent(Opened opened, UnitConverter units, Period defaultEmbargo) throws CatalogException {
         super(opened.database(), units, defaultEmbargo, Clock.systemUTC());
-        this.keepOpen = opened.keepOpen();
+        this.holder = opened.holder();
         LOG.info("Catalogue ready on {} (default embargo {})", opened.database().description(), defaultEmbargo);
     }
 
@@ -94,17 +102,22 @@ public class CatalogComponent extends JdbcCatalog {
                 ? h2Url(DataDirectory.fromProperty(context.getProperty(DataDirectory.PROPERTY)))
                 : config.jdbcUrl().strip();
         DataSource dataSource = dataSource(url, config.user(), config.password());
-        Connection keepOpen = null;
+        AutoCloseable holder = null;
         try {
-            // H2 closes a file database with its last connection; holding one avoids reopening it per operation.
             if (url.startsWith("jdbc:h2:")) {
-                keepOpen = dataSource.getConnection();
+                // H2 closes a file database with its last connection; holding one avoids reopening it per operation.
+                holder = dataSource.getConnection();
+            } else {
+                // Opening a PostgreSQL connection costs ~10 ms, more than a whole search: reuse them.
+                HikariDataSource pool = pooled(dataSource, config.maxConnections());
+                holder = pool;
+                dataSource = pool;
             }
             Database database = Database.of(dataSource);
             SchemaMigrations.migrate(database);
-            return new Opened(database, keepOpen);
+            return new Opened(database, holder);
         } catch (SQLException | CatalogException | RuntimeException e) {
-            close(keepOpen);
+            close(holder);
             // SCR reports activation failures only to a LogService, which a plain product may not have.
             LOG.error("Catalogue not started on {}: {}", url, e.toString(), e);
             if (e instanceof CatalogException ce) {
@@ -136,6 +149,15 @@ public class CatalogComponent extends JdbcCatalog {
                 + " (leave jdbcUrl empty for the embedded database)");
     }
 
+    private static HikariDataSource pooled(DataSource connections, int maxConnections) {
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(connections);
+        pool.setPoolName("datastamp-catalogue");
+        pool.setMaximumPoolSize(Math.max(1, maxConnections));
+        pool.setMinimumIdle(1);
+        return new HikariDataSource(pool);
+    }
+
     /** The embedded database's URL: a file database in the data directory's catalog folder. */
     static String h2Url(DataDirectory dataDirectory) {
         return "jdbc:h2:file:" + dataDirectory.catalog().resolve("datastamp");
@@ -143,16 +165,16 @@ public class CatalogComponent extends JdbcCatalog {
 
     @Deactivate
     void deactivate() {
-        close(keepOpen);
+        close(holder);
     }
 
-    private static void close(Connection connection) {
-        if (connection == null) {
+    private static void close(AutoCloseable holder) {
+        if (holder == null) {
             return;
         }
         try {
-            connection.close();
-        } catch (SQLException e) {
+            holder.close();
+        } catch (Exception e) {
             // Closing is the last thing we do with this database; every write was committed before.
             LOG.warn("Closing the catalogue database failed: {}", e.getMessage());
         }

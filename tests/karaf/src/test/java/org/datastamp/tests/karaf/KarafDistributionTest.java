@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -130,12 +131,25 @@ class KarafDistributionTest {
         karaf.awaitCondition("the bootstrap admin password in " + passwordFile, DEPLOY_TIMEOUT,
                 () -> Files.isRegularFile(passwordFile));
         String credentials = "admin:" + Files.readString(passwordFile).strip();
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(base.resolve(
-                "api/v1/datasets?facets=instrument&q=" + URLEncoder.encode("sample_temperature > 300 K",
-                        StandardCharsets.UTF_8)))
+        HttpRequest search = HttpRequest.newBuilder(base.resolve("api/v1/datasets?facets=instrument&q="
+                + URLEncoder.encode("sample_temperature > 300 K", StandardCharsets.UTF_8)))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         credentials.getBytes(StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(10)).build();
+        // The search component may still be starting when the rest of the API already answers (503 until then)
+        AtomicReference<HttpResponse<String>> answers = new AtomicReference<>();
+        karaf.awaitCondition("GET /api/v1/datasets to answer other than 503", DEPLOY_TIMEOUT, () -> {
+            try {
+                answers.set(HTTP.send(search, HttpResponse.BodyHandlers.ofString()));
+                return answers.get().statusCode() != 503;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        HttpResponse<String> answer = answers.get();
 
         assertEquals(200, answer.statusCode(), answer.body());
         assertTrue(JSON.readTree(answer.body()).has("total"), answer.body());
