@@ -10,12 +10,14 @@ import org.datastamp.acquisition.api.ScanId;
 import org.datastamp.acquisition.api.ScanRequest;
 import org.datastamp.acquisition.api.ScanService;
 import org.datastamp.acquisition.api.ScanStatus;
+import org.datastamp.catalog.api.Viewer;
 import org.datastamp.core.api.CapabilityInfo;
 import org.datastamp.core.api.CapabilityKind;
 import org.datastamp.core.api.CapabilityRegistry;
 
 /**
- * {@code POST /api/scans} starts a scan and answers 202 with its status and Location; {@code GET /api/scans}
+ * {@code POST /api/scans} starts a scan (beamline staff, curators and admins) and answers 202 with its status and
+ * Location; {@code GET /api/scans}
  * lists recent scans (newest first); {@code GET /api/scans/{id}} follows one.
  */
 final class ScansResource {
@@ -47,6 +49,7 @@ final class ScansResource {
     }
 
     private ApiResponse start(ApiRequest request) throws ProblemException {
+        requireMayStartScans(request.viewer());
         ScanRequest scan = reader.read(request.body());
         ScanService service = available();
         requireKnownDetector(scan.detectorId());
@@ -57,6 +60,18 @@ final class ScansResource {
             // The service refuses a scan it cannot run now (queue full, storage tier missing, scan too large for
             // the writer): the request was well-formed, the platform's state is what stands in the way.
             throw new ProblemException(Problem.conflict("Scan not started: " + e.getMessage()), e);
+        }
+    }
+
+    /** Beamline staff, curators and admins start scans; a scan writes data and catalogues it. */
+    static void requireMayStartScans(Viewer viewer) throws ProblemException {
+        if (viewer.username().isEmpty()) {
+            throw ApiAuthentication.unauthorized("Starting a scan needs a signed-in member of beamline staff, a"
+                    + " curator or an admin");
+        }
+        if (!viewer.seesEverything() && viewer.staffOf().isEmpty()) {
+            throw new ProblemException(Problem.forbidden("'" + viewer.username() + "' may not start scans: only"
+                    + " beamline staff, curators and admins may"));
         }
     }
 

@@ -30,4 +30,8 @@ final class Requests {
     static ApiRequest put(String resourcePath, String path, String body, Viewer viewer) {
         return new ApiRequest("PUT", path, resourcePath, Map.of(), body.getBytes(StandardCharsets.UTF_8), viewer);
     }
+
+    static ApiRequest post(String resourcePath, String path, Viewer viewer, String body) {
+        return post(resourcePath, path, body, viewer);
+    }
 }

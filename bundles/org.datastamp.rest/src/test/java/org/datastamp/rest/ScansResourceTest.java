@@ -21,7 +21,7 @@ class ScansResourceTest {
 
     @Test
     void postStartsAScanAndAnswers202WithLocationAndStatus() throws ProblemException {
-        ApiResponse response = resource.handle(Requests.post("/api/scans", SCAN));
+        ApiResponse response = resource.handle(Requests.post("/api/scans", "", Fakes.curator(), SCAN));
 
         assertEquals(202, response.status());
         assertEquals("/api/scans/scan-000001", response.headers().get("Location"));
@@ -33,8 +33,8 @@ class ScansResourceTest {
 
     @Test
     void getFollowsOneScanAndListsRecentOnes() throws ProblemException {
-        resource.handle(Requests.post("/api/scans", SCAN));
-        resource.handle(Requests.post("/api/scans", SCAN));
+        resource.handle(Requests.post("/api/scans", "", Fakes.curator(), SCAN));
+        resource.handle(Requests.post("/api/scans", "", Fakes.curator(), SCAN));
 
         assertEquals("scan-000001", resource.handle(Requests.get("/api/scans", "/scan-000001", Map.of())).body()
                 .get("id").textValue());
@@ -51,23 +51,21 @@ class ScansResourceTest {
 
     @Test
     void badBodyIs400BeforeAnythingStarts() {
-        assertProblem(400, "Field 'frameCount'", () -> resource.handle(Requests.post("/api/scans",
-                "{\"detectorId\":\"simulated-detector\",\"frameCount\":0,\"title\":\"t\"}")));
+        assertProblem(400, "Field 'frameCount'", () -> resource.handle(Requests.post("/api/scans", "", Fakes.curator(), "{\"detectorId\":\"simulated-detector\",\"frameCount\":0,\"title\":\"t\"}")));
         assertEquals(0, scans.scans.size());
     }
 
     @Test
     void unknownDetectorIs400NamingTheRegisteredOnes() {
         assertProblem(400, "Field 'detectorId': no detector 'nope' (registered: simulated-detector)",
-                () -> resource.handle(Requests.post("/api/scans",
-                        "{\"detectorId\":\"nope\",\"frameCount\":1,\"title\":\"t\"}")));
+                () -> resource.handle(Requests.post("/api/scans", "", Fakes.curator(), "{\"detectorId\":\"nope\",\"frameCount\":1,\"title\":\"t\"}")));
     }
 
     @Test
     void withoutRegistryTheScanServiceJudgesTheDetector() throws ProblemException {
         ScansResource noRegistry = new ScansResource(() -> scans, () -> null, new JsonCodec());
 
-        assertEquals(202, noRegistry.handle(Requests.post("/api/scans", SCAN)).status());
+        assertEquals(202, noRegistry.handle(Requests.post("/api/scans", "", Fakes.curator(), SCAN)).status());
     }
 
     @Test
@@ -75,14 +73,14 @@ class ScansResourceTest {
         scans.refusal = "The scan queue is full (16 waiting); try again when a scan has finished";
 
         assertProblem(409, "Scan not started: The scan queue is full",
-                () -> resource.handle(Requests.post("/api/scans", SCAN)));
+                () -> resource.handle(Requests.post("/api/scans", "", Fakes.curator(), SCAN)));
     }
 
     @Test
     void answers503WithoutScanService() {
         ScansResource without = new ScansResource(() -> null, () -> registry, new JsonCodec());
 
-        assertProblem(503, "The scan service is not running", () -> without.handle(Requests.post("/api/scans", SCAN)));
+        assertProblem(503, "The scan service is not running", () -> without.handle(Requests.post("/api/scans", "", Fakes.curator(), SCAN)));
         assertProblem(503, "The scan service is not running",
                 () -> without.handle(Requests.get("/api/scans", "", Map.of())));
         assertProblem(503, "The scan service is not running",
@@ -101,5 +99,13 @@ class ScansResourceTest {
                 () -> resource.handle(new ApiRequest("DELETE", "", "/api/scans", Map.of(), null, Viewer.anonymous())));
 
         assertEquals("GET, POST", e.response().headers().get("Allow"));
+    }
+
+    @Test
+    void onlyStaffCuratorsAndAdminsStartScans() {
+        assertProblem(401, "Starting a scan needs a signed-in", () -> resource.handle(Requests.post("/api/scans", "",
+                Viewer.anonymous(), SCAN)));
+        assertProblem(403, "may not start scans", () -> resource.handle(Requests.post("/api/scans", "",
+                Fakes.member("ann", "20240123"), SCAN)));
     }
 }

@@ -453,6 +453,17 @@ final class DatasetsPanel {
             showScanStatus("No scan service is running; check that bundle org.datastamp.acquisition.scan is active");
             return;
         }
+        try {
+            // The same rule as POST /api/v1/scans: a scan writes and catalogues data
+            Viewer viewer = services.viewer(context.user());
+            if (viewer.username().isEmpty() || (!viewer.seesEverything() && viewer.staffOf().isEmpty())) {
+                showScanStatus("Starting a scan needs beamline staff, a curator or an admin: sign in first");
+                return;
+            }
+        } catch (CatalogException e) {
+            showScanStatus("Could not check who may start scans: " + e.getMessage());
+            return;
+        }
         ScanRequest request = new ScanRequest(DETECTOR, frameCount,
                 "Simulated scan " + Formats.time(Instant.now()), "");
         try {

@@ -75,19 +75,22 @@ final class Platform {
      * only to staff and administrators.
      */
     HttpResponse<String> getAsAdmin(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(baseUri().resolve(path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", adminAuthorization()).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POST as the bootstrap administrator (starting scans needs staff, a curator or an admin). */
+    HttpResponse<String> postJsonAsAdmin(String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(baseUri().resolve(path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", adminAuthorization()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String adminAuthorization() throws IOException {
         Path passwordFile = dataDirectory().resolve("admin-password");
         await("the bootstrap admin password in " + passwordFile, SERVICE_TIMEOUT, () -> Files.isRegularFile(passwordFile));
         String credentials = "admin:" + Files.readString(passwordFile).strip();
-        return http.send(HttpRequest.newBuilder(baseUri().resolve(path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        credentials.getBytes(StandardCharsets.UTF_8)))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(baseUri().resolve(path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Polls {@code condition} every 100 ms until it holds; fails with {@code what} after {@code timeout}. */

@@ -99,7 +99,7 @@ class PlatformIntegrationTest {
     void badScanRequestIsAProblemDocumentNamingTheField() throws Exception {
         platform.service(ScanService.class, "org.datastamp.acquisition.scan");
 
-        HttpResponse<String> response = platform.postJson("/api/v1/scans",
+        HttpResponse<String> response = platform.postJsonAsAdmin("/api/v1/scans",
                 "{\"detectorId\":\"simulated-detector\",\"frameCount\":0,\"title\":\"nothing\"}");
 
         assertEquals(400, response.statusCode());
@@ -118,7 +118,7 @@ class PlatformIntegrationTest {
         Platform.await("the simulated detector in the registry", Platform.SERVICE_TIMEOUT,
                 () -> ids(capabilitiesOverHttp()).contains("simulated-detector"));
 
-        HttpResponse<String> started = platform.postJson("/api/v1/scans", "{\"detectorId\":\"simulated-detector\","
+        HttpResponse<String> started = platform.postJsonAsAdmin("/api/v1/scans", "{\"detectorId\":\"simulated-detector\","
                 + "\"frameCount\":5,\"title\":\"Integration test scan\",\"sampleName\":\"lysozyme\"}");
         assertEquals(202, started.statusCode(), started.body());
         String location = started.headers().firstValue("Location").orElseThrow();
