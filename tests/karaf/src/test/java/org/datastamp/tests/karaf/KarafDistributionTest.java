@@ -114,9 +114,7 @@ class KarafDistributionTest {
             assertEquals(expected.getValue(), capability.path("bundle").asText(), capability.toString());
             assertEquals("ACTIVE", capability.path("state").asText(), capability.toString());
         }
-        // etc/system.properties: DATASTAMP_DATA_DIR, else var/datastamp in the installation, outside Karaf's cache
-        String dataDir = System.getenv("DATASTAMP_DATA_DIR");
-        Path expected = (dataDir == null ? home.path("var/datastamp") : Path.of(dataDir)).resolve("hot");
+        Path expected = dataDirectory().resolve("hot");
         String hotDisk = find(capabilities, "hot-disk").path("displayName").asText();
         assertTrue(hotDisk.contains(expected.toString()), hotDisk);
     }
@@ -126,8 +124,7 @@ class KarafDistributionTest {
     void theBootstrapAdminSearchesTheCatalogueWithUnits() throws Exception {
         // Units (Indriya), the index (Lucene) and the schema (Flyway) are wrapped or service-loaded libraries: this
         // proves they work under Karaf's framework too, not only under Equinox
-        String dataDir = System.getenv("DATASTAMP_DATA_DIR");
-        Path passwordFile = (dataDir == null ? home.path("var/datastamp") : Path.of(dataDir)).resolve("admin-password");
+        Path passwordFile = dataDirectory().resolve("admin-password");
         karaf.awaitCondition("the bootstrap admin password in " + passwordFile, DEPLOY_TIMEOUT,
                 () -> Files.isRegularFile(passwordFile));
         String credentials = "admin:" + Files.readString(passwordFile).strip();
@@ -295,6 +292,12 @@ class KarafDistributionTest {
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    /** etc/system.properties: DATASTAMP_DATA_DIR, else var/datastamp in the installation, outside Karaf's cache. */
+    private Path dataDirectory() {
+        String dataDir = System.getenv("DATASTAMP_DATA_DIR");
+        return dataDir == null ? home.path("var/datastamp") : Path.of(dataDir);
     }
 
     private HttpResponse<String> get(String path) throws IOException {
