@@ -41,6 +41,8 @@ public final class PlatformProcess implements AutoCloseable {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
+        // The platform runs on the Java that runs the tests (the build's Java 25), not whatever java is on the PATH.
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         return new PlatformProcess(builder.start(), log, started);
