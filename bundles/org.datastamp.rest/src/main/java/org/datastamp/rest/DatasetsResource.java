@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.datastamp.catalog.api.Catalog;
@@ -109,7 +110,8 @@ final class DatasetsResource {
         requireMayIngest(request.viewer(), submission, "");
         Catalog current = catalogue();
         try {
-            boolean existed = submission.id().isPresent() && recorded(current, submission.id().get());
+            boolean existed = submission.id().isPresent()
+                    && !current.recorded(List.of(submission.id().get())).isEmpty();
             Dataset dataset = submission.id().isPresent() ? current.register(submission.id().get(),
                     submission.dataset()) : current.register(submission.dataset());
             var json = JsonMapping.dataset(dataset, request.resourcePath(), related(dataset));
@@ -130,23 +132,19 @@ final class DatasetsResource {
         }
         Catalog current = catalogue();
         try {
-            int created = 0;
             List<Ingest> ingests = new ArrayList<>();
             for (Submission submission : batch) {
-                created += recorded(current, submission.id().get()) ? 0 : 1;
                 ingests.add(new Ingest(submission.id().get(), submission.dataset()));
             }
+            // Counted before recording: ids recorded before this request are not new (a 409 reports a clash).
+            Set<DatasetId> before = current.recorded(ingests.stream().map(Ingest::id).toList());
+            int created = (int) ingests.stream().map(Ingest::id).distinct().filter(id -> !before.contains(id)).count();
             List<Dataset> datasets = current.registerAll(ingests);
             var json = JsonMapping.datasets(datasets, created, request.resourcePath());
             return new ApiResponse(created > 0 ? 201 : 200, json, ApiResponse.JSON, Map.of());
         } catch (CatalogException e) {
             throw CatalogErrors.problem(name(current), e);
         }
-    }
-
-    /** Whether an id is taken, whoever may see it: the ingesting client must learn of a clash as a 409, not a 201. */
-    private static boolean recorded(Catalog catalog, DatasetId id) throws CatalogException {
-        return catalog.find(id, Viewer.system()).isPresent();
     }
 
     private static void requireSignedIn(Viewer viewer) throws ProblemException {

@@ -1,7 +1,10 @@
 package org.datastamp.catalog.api;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.datastamp.core.api.Capability;
 
@@ -22,6 +25,20 @@ public interface Catalog extends Capability {
 
     /** Records a batch in one transaction, each idempotent as {@link #register(DatasetId, NewDataset)}. */
     List<Dataset> registerAll(List<Ingest> batch) throws CatalogException;
+
+    /**
+     * Which of these ids are recorded, whoever may see the datasets (an ingesting client learns of a clash as a
+     * conflict). The default looks each up; catalogues answer with one query.
+     */
+    default Set<DatasetId> recorded(Collection<DatasetId> ids) throws CatalogException {
+        Set<DatasetId> found = new HashSet<>();
+        for (DatasetId id : ids) {
+            if (find(id, Viewer.system()).isPresent()) {
+                found.add(id);
+            }
+        }
+        return found;
+    }
 
     /** The dataset with this id, if recorded and visible to the viewer. */
     Optional<Dataset> find(DatasetId id, Viewer viewer) throws CatalogException;

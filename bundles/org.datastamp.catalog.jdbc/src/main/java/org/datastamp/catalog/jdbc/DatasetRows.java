@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.datastamp.catalog.api.CatalogException;
 import org.datastamp.catalog.api.Datafile;
@@ -57,40 +58,49 @@ final class DatasetRows {
         return t.truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Inserts a dataset (already in its stored form) with all its rows; its change sequence is drawn here. */
-    void insert(Connection c, Database db, Dataset d, List<NormalizedQuantity> quantities) throws SQLException,
-            CatalogException {
-        NewDataset n = d.content();
+    /**
+     * Inserts datasets (already in their stored form) with all their rows, one batched statement per table; each
+     * draws its change sequence here. {@code quantities} holds the SI form of each dataset's metadata entries.
+     */
+    void insertAll(Connection c, Database db, List<Dataset> datasets, List<List<NormalizedQuantity>> quantities)
+            throws SQLException, CatalogException {
+        if (datasets.isEmpty()) {
+            return;
+        }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO dataset (id, title, dataset_type, instrument,"
                 + " sample_name, location, start_time, end_time, created, description, proposal_id, session_id,"
                 + " sample_id, technique, online, archived, public_from, doi, change_seq)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + db.nextChangeSequence() + ")")) {
-            s.setString(1, d.id().value());
-            s.setString(2, n.title());
-            s.setString(3, n.type().name());
-            s.setString(4, n.instrument());
-            s.setString(5, n.sampleName());
-            s.setString(6, n.location());
-            s.setObject(7, utc(n.startTime()));
-            s.setObject(8, utc(n.endTime()));
-            s.setObject(9, utc(d.created()));
-            s.setString(10, n.description());
-            s.setString(11, nullIfEmpty(n.proposalId()));
-            s.setString(12, nullIfEmpty(n.sessionId()));
-            s.setString(13, nullIfEmpty(n.sampleId()));
-            s.setString(14, n.technique());
-            s.setBoolean(15, d.lifecycle().online());
-            s.setBoolean(16, d.lifecycle().archived());
-            s.setObject(17, utc(d.access().publicFrom()));
-            s.setString(18, nullIfEmpty(d.doi()));
-            s.executeUpdate();
+            for (Dataset d : datasets) {
+                NewDataset n = d.content();
+                s.setString(1, d.id().value());
+                s.setString(2, n.title());
+                s.setString(3, n.type().name());
+                s.setString(4, n.instrument());
+                s.setString(5, n.sampleName());
+                s.setString(6, n.location());
+                s.setObject(7, utc(n.startTime()));
+                s.setObject(8, utc(n.endTime()));
+                s.setObject(9, utc(d.created()));
+                s.setString(10, n.description());
+                s.setString(11, nullIfEmpty(n.proposalId()));
+                s.setString(12, nullIfEmpty(n.sessionId()));
+                s.setString(13, nullIfEmpty(n.sampleId()));
+                s.setString(14, n.technique());
+                s.setBoolean(15, d.lifecycle().online());
+                s.setBoolean(16, d.lifecycle().archived());
+                s.setObject(17, utc(d.access().publicFrom()));
+                s.setString(18, nullIfEmpty(d.doi()));
+                s.addBatch();
+            }
+            s.executeBatch();
         }
-        String id = d.id().value();
-        insertFiles(c, id, n.files());
-        insertMetadata(c, id, n.metadata(), quantities);
-        insertOrdered(c, "dataset_keyword", "keyword", id, n.keywords());
-        insertOrdered(c, "dataset_input", "input_id", id, n.inputs().stream().map(DatasetId::value).toList());
-        insertOrdered(c, "dataset_tier", "tier", id, d.lifecycle().tiers());
+        insertFiles(c, datasets);
+        insertMetadata(c, datasets, quantities);
+        insertOrdered(c, "dataset_keyword", "keyword", datasets, d -> d.content().keywords());
+        insertOrdered(c, "dataset_input", "input_id", datasets,
+                d -> d.content().inputs().stream().map(DatasetId::value).toList());
+        insertOrdered(c, "dataset_tier", "tier", datasets, d -> d.lifecycle().tiers());
     }
 
     /** Replaces a dataset's rows in a (dataset_id, ordinal, column) table. */
@@ -110,64 +120,91 @@ final class DatasetRows {
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (dataset_id, ordinal, " + column
                 + ") VALUES (?, ?, ?)")) {
-            for (int i = 0; i < values.size(); i++) {
-                s.setString(1, datasetId);
-                s.setInt(2, i);
-                s.setString(3, values.get(i));
-                s.addBatch();
+            addOrdered(s, datasetId, values);
+            s.executeBatch();
+        }
+    }
+
+    private static void insertOrdered(Connection c, String table, String column, List<Dataset> datasets,
+            Function<Dataset, List<String>> values) throws SQLException {
+        if (datasets.stream().allMatch(d -> values.apply(d).isEmpty())) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (dataset_id, ordinal, " + column
+                + ") VALUES (?, ?, ?)")) {
+            for (Dataset d : datasets) {
+                addOrdered(s, d.id().value(), values.apply(d));
             }
             s.executeBatch();
         }
     }
 
-    private static void insertFiles(Connection c, String id, List<Datafile> files) throws SQLException {
-        if (files.isEmpty()) {
-            return;
+    private static void addOrdered(PreparedStatement s, String datasetId, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            s.setString(1, datasetId);
+            s.setInt(2, i);
+            s.setString(3, values.get(i));
+            s.addBatch();
         }
+    }
+
+    private static void insertFiles(Connection c, List<Dataset> datasets) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO datafile (dataset_id, ordinal, path, size_bytes,"
                 + " checksum_algorithm, checksum, modified) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < files.size(); i++) {
-                Datafile f = files.get(i);
-                s.setString(1, id);
-                s.setInt(2, i);
-                s.setString(3, f.path());
-                s.setLong(4, f.size());
-                s.setString(5, f.checksumAlgorithm());
-                s.setString(6, f.checksum());
-                s.setObject(7, utc(f.modified()));
-                s.addBatch();
+            int rows = 0;
+            for (Dataset d : datasets) {
+                List<Datafile> files = d.content().files();
+                for (int i = 0; i < files.size(); i++) {
+                    Datafile f = files.get(i);
+                    s.setString(1, d.id().value());
+                    s.setInt(2, i);
+                    s.setString(3, f.path());
+                    s.setLong(4, f.size());
+                    s.setString(5, f.checksumAlgorithm());
+                    s.setString(6, f.checksum());
+                    s.setObject(7, utc(f.modified()));
+                    s.addBatch();
+                    rows++;
+                }
             }
-            s.executeBatch();
+            if (rows > 0) {
+                s.executeBatch();
+            }
         }
     }
 
-    private void insertMetadata(Connection c, String id, List<MetadataEntry> metadata,
-            List<NormalizedQuantity> quantities) throws SQLException, CatalogException {
-        if (metadata.isEmpty()) {
-            return;
-        }
+    private void insertMetadata(Connection c, List<Dataset> datasets, List<List<NormalizedQuantity>> quantities)
+            throws SQLException, CatalogException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO metadata_entry (dataset_id, ordinal, name,"
                 + " value_type, integer_value, number_value, string_value, boolean_value, json_value, unit,"
                 + " si_value, si_unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < metadata.size(); i++) {
-                MetadataEntry m = metadata.get(i);
-                MetadataValues.Columns v = values.encode(m.name(), m.value());
-                NormalizedQuantity si = quantities.get(i);
-                s.setString(1, id);
-                s.setInt(2, i);
-                s.setString(3, m.name());
-                s.setString(4, v.type());
-                s.setObject(5, v.integerValue(), Types.BIGINT);
-                s.setObject(6, v.numberValue(), Types.DOUBLE);
-                s.setObject(7, v.stringValue(), Types.VARCHAR);
-                s.setObject(8, v.booleanValue(), Types.BOOLEAN);
-                s.setObject(9, v.jsonValue(), Types.VARCHAR);
-                s.setString(10, m.unit());
-                s.setObject(11, si == null ? null : si.value(), Types.DOUBLE);
-                s.setObject(12, si == null ? null : si.systemUnit(), Types.VARCHAR);
-                s.addBatch();
+            int rows = 0;
+            for (int d = 0; d < datasets.size(); d++) {
+                String id = datasets.get(d).id().value();
+                List<MetadataEntry> metadata = datasets.get(d).content().metadata();
+                for (int i = 0; i < metadata.size(); i++) {
+                    MetadataEntry m = metadata.get(i);
+                    MetadataValues.Columns v = values.encode(m.name(), m.value());
+                    NormalizedQuantity si = quantities.get(d).get(i);
+                    s.setString(1, id);
+                    s.setInt(2, i);
+                    s.setString(3, m.name());
+                    s.setString(4, v.type());
+                    s.setObject(5, v.integerValue(), Types.BIGINT);
+                    s.setObject(6, v.numberValue(), Types.DOUBLE);
+                    s.setObject(7, v.stringValue(), Types.VARCHAR);
+                    s.setObject(8, v.booleanValue(), Types.BOOLEAN);
+                    s.setObject(9, v.jsonValue(), Types.VARCHAR);
+                    s.setString(10, m.unit());
+                    s.setObject(11, si == null ? null : si.value(), Types.DOUBLE);
+                    s.setObject(12, si == null ? null : si.systemUnit(), Types.VARCHAR);
+                    s.addBatch();
+                    rows++;
+                }
             }
-            s.executeBatch();
+            if (rows > 0) {
+                s.executeBatch();
+            }
         }
     }
 

@@ -42,15 +42,15 @@ final class IngestValidator {
      *
      * @param prefix field prefix, e.g. {@code datasets[3].}, or empty for a single dataset
      */
-    List<NormalizedQuantity> validate(Connection c, String prefix, NewDataset d) throws SQLException,
+    List<NormalizedQuantity> validate(RowLookup rows, String prefix, NewDataset d) throws SQLException,
             CatalogException {
         checkFiles(prefix, d.files());
         List<NormalizedQuantity> quantities = quantities(prefix, d.metadata());
-        requireRow(c, "proposal", "id", d.proposalId(), prefix + "proposalId", "proposal");
-        requireRow(c, "session", "id", d.sessionId(), prefix + "sessionId", "session");
-        requireRow(c, "sample", "id", d.sampleId(), prefix + "sampleId", "sample");
+        requireRow(rows, "proposal", d.proposalId(), prefix + "proposalId", "proposal");
+        requireRow(rows, "session", d.sessionId(), prefix + "sessionId", "session");
+        requireRow(rows, "sample", d.sampleId(), prefix + "sampleId", "sample");
         for (int i = 0; i < d.inputs().size(); i++) {
-            requireRow(c, "dataset", "id", d.inputs().get(i).value(), prefix + "inputs[" + i + "]", "input dataset");
+            requireRow(rows, "dataset", d.inputs().get(i).value(), prefix + "inputs[" + i + "]", "input dataset");
         }
         return quantities;
     }
@@ -97,12 +97,12 @@ final class IngestValidator {
         return out;
     }
 
-    private static void requireRow(Connection c, String table, String key, String value, String field, String what)
+    private static void requireRow(RowLookup rows, String table, String value, String field, String what)
             throws SQLException, InvalidInputException {
         if (value.isEmpty()) {
             return;
         }
-        if (!exists(c, table, key, value)) {
+        if (!rows.exists(table, value)) {
             throw new InvalidInputException(field, "no " + what + " '" + value + "' is recorded");
         }
     }

@@ -15,6 +15,9 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,40 +137,113 @@ class JdbcCatalog implements Catalog, FacilityDirectory {
     public Dataset register(DatasetId id, NewDataset dataset) throws CatalogException {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(dataset, "dataset");
-        return db.inTransaction("record dataset " + id, c -> record(c, "", id, dataset));
+        return db.inTransaction("record dataset " + id, c -> record(c, List.of(new Ingest(id, dataset)), false)
+                .get(0));
     }
 
     @Override
     public List<Dataset> registerAll(List<Ingest> batch) throws CatalogException {
-        return db.inTransaction("record a batch of " + batch.size() + " datasets", c -> {
-            List<Dataset> recorded = new ArrayList<>(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                Ingest ingest = batch.get(i);
-                recorded.add(record(c, "datasets[" + i + "].", ingest.id(), ingest.dataset()));
+        return db.inTransaction("record a batch of " + batch.size() + " datasets", c -> record(c, batch, true));
+    }
+
+    @Override
+    public Set<DatasetId> recorded(Collection<DatasetId> ids) throws CatalogException {
+        return db.read("look up " + ids.size() + " dataset ids", c -> {
+            Set<DatasetId> found = new HashSet<>();
+            for (List<String> chunk : chunks(ids.stream().map(DatasetId::value).distinct().toList())) {
+                try (PreparedStatement q = c.prepareStatement("SELECT id FROM dataset WHERE id IN ("
+                        + placeholders(chunk.size()) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        q.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(new DatasetId(rs.getString(1)));
+                        }
+                    }
+                }
             }
-            return recorded;
+            return found;
         });
     }
 
-    /** Records one dataset, or returns the recorded one when the same content is registered again under its id. */
-    private Dataset record(Connection c, String field, DatasetId id, NewDataset content) throws SQLException,
+    /**
+     * Records datasets in one transaction; one already recorded under its id with the same content is returned as
+     * recorded (idempotent retries), with other content it is a conflict. Lookups are shared across the batch and the
+     * rows of all new datasets go in with one batched statement per table.
+     *
+     * @param indexed whether error fields name the batch position ({@code datasets[3].})
+     */
+    private List<Dataset> record(Connection c, List<Ingest> batch, boolean indexed) throws SQLException,
             CatalogException {
-        NewDataset stored = DatasetRows.asStored(content);
-        Optional<Dataset> existing = readOne(c, id);
-        if (existing.isPresent()) {
-            if (existing.get().content().equals(stored)) {
-                return existing.get();
+        Map<String, Dataset> existing = readExisting(c, batch);
+        RowLookup lookup = new RowLookup(c);
+        Map<String, Period> embargoes = new HashMap<>();
+        Instant created = micros(clock.instant());
+        List<Dataset> result = new ArrayList<>(batch.size());
+        List<Dataset> fresh = new ArrayList<>();
+        List<List<NormalizedQuantity>> quantities = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            String field = indexed ? "datasets[" + i + "]." : "";
+            DatasetId id = batch.get(i).id();
+            NewDataset stored = DatasetRows.asStored(batch.get(i).dataset());
+            // Recorded before, or earlier in this batch.
+            Dataset recorded = existing.get(id.value());
+            if (recorded != null) {
+                if (!recorded.content().equals(stored)) {
+                    throw new ConflictException((field.isEmpty() ? "" : field + "id: ") + "dataset " + id
+                            + " is already recorded with different content");
+                }
+                result.add(recorded);
+                continue;
             }
-            throw new ConflictException((field.isEmpty() ? "" : field + "id: ") + "dataset " + id
-                    + " is already recorded with different content");
+            quantities.add(validator.validate(lookup, field, batch.get(i).dataset()));
+            if (!lookup.exists("instrument", stored.instrument())) {
+                FacilityRows.ensureInstrument(c, stored.instrument());
+                lookup.added("instrument", stored.instrument());
+            }
+            Period embargo = embargoes.get(stored.proposalId());
+            if (embargo == null) {
+                embargo = embargoOf(c, stored.proposalId());
+                embargoes.put(stored.proposalId(), embargo);
+            }
+            Dataset dataset = new Dataset(id, created, stored, Lifecycle.onHotDisk(),
+                    new DatasetAccess(stored.proposalId(), stored.instrument(), plus(stored.endTime(), embargo)), "");
+            // Later datasets of the batch may name this one as an input.
+            lookup.added("dataset", id.value());
+            existing.put(id.value(), dataset);
+            fresh.add(dataset);
+            result.add(dataset);
         }
-        List<NormalizedQuantity> quantities = validator.validate(c, field, content);
-        FacilityRows.ensureInstrument(c, stored.instrument());
-        Instant publicFrom = plus(stored.endTime(), embargoOf(c, stored.proposalId()));
-        Dataset dataset = new Dataset(id, micros(clock.instant()), stored, Lifecycle.onHotDisk(),
-                new DatasetAccess(stored.proposalId(), stored.instrument(), publicFrom), "");
-        rows.insert(c, db, dataset, quantities);
-        return dataset;
+        rows.insertAll(c, db, fresh, quantities);
+        return result;
+    }
+
+    /** The datasets of a batch that are already recorded, by id. */
+    private Map<String, Dataset> readExisting(Connection c, List<Ingest> batch) throws SQLException,
+            CatalogException {
+        Map<String, Dataset> existing = new HashMap<>();
+        for (List<String> chunk : chunks(batch.stream().map(i -> i.id().value()).distinct().toList())) {
+            try (PreparedStatement q = c.prepareStatement("SELECT " + DatasetRows.COLUMNS + " FROM dataset d"
+                    + " WHERE d.id IN (" + placeholders(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    q.setString(i + 1, chunk.get(i));
+                }
+                for (DatasetRows.Sequenced s : rows.read(c, q)) {
+                    existing.put(s.dataset().id().value(), s.dataset());
+                }
+            }
+        }
+        return existing;
+    }
+
+    /** Splits ids into IN-lists of a size every database takes. */
+    private static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            out.add(ids.subList(from, Math.min(ids.size(), from + 500)));
+        }
+        return out;
     }
 
     /** The embargo that applies to a proposal's datasets (the default for none or no embargo set). */

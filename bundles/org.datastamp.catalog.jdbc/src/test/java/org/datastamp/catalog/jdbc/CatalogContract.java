@@ -262,6 +262,23 @@ abstract class CatalogContract {
     }
 
     @Test
+    void recordedTellsWhichIdsAreTakenWhoeverMaySeeThem() throws Exception {
+        catalog.registerAll(List.of(new Ingest(new DatasetId("taken-1"), raw("one", "", "CoSAXS")),
+                new Ingest(new DatasetId("taken-2"), raw("two", "", "CoSAXS"))));
+
+        assertEquals(Set.of(new DatasetId("taken-1"), new DatasetId("taken-2")), catalog.recorded(List.of(
+                new DatasetId("taken-1"), new DatasetId("free-1"), new DatasetId("taken-2"))));
+        assertEquals(Set.of(), catalog.recorded(List.of(new DatasetId("free-2"))));
+    }
+
+    @Test
+    void aBatchNamingTheSameIdTwiceWithOtherContentIsAConflict() {
+        DatasetId id = new DatasetId("twice");
+        assertThrows(ConflictException.class, () -> catalog.registerAll(List.of(
+                new Ingest(id, raw("one", "", "CoSAXS")), new Ingest(id, raw("other", "", "CoSAXS")))));
+    }
+
+    @Test
     void differentContentUnderARecordedIdIsAConflictAndChangesNothing() throws Exception {
         DatasetId id = new DatasetId("client-42");
         Dataset first = catalog.register(id, raw("one", "", "CoSAXS"));
