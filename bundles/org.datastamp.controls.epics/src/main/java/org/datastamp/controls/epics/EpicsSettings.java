@@ -1,6 +1,7 @@
 package org.datastamp.controls.epics;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,9 +41,13 @@ record EpicsSettings(List<PvEntry> pvs, String addressList, boolean autoAddressL
         displayName = displayName == null || displayName.isBlank() ? capabilityId : displayName;
     }
 
+    /**
+     * A .cfg file gives {@code pvs} as one comma-separated string, which Declarative Services hands over as a
+     * one-element array: both forms are split here.
+     */
     static EpicsSettings from(EpicsPvaConnector.Config config) {
-        return new EpicsSettings(List.of(config.pvs()).stream().filter(s -> !s.isBlank()).map(PvEntry::parse)
-                .toList(), config.addressList(), config.autoAddressList(), Duration.ofMillis(Math.round(config.timeoutSeconds() * 1000)), config.capabilityId(),
+        return new EpicsSettings(Arrays.stream(config.pvs()).flatMap(p -> Arrays.stream(p.split(",")))
+                .filter(s -> !s.isBlank()).map(PvEntry::parse).toList(), config.addressList(), config.autoAddressList(), Duration.ofMillis(Math.round(config.timeoutSeconds() * 1000)), config.capabilityId(),
                 config.displayName());
     }
 }

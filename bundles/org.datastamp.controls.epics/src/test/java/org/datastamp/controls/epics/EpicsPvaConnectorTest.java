@@ -209,6 +209,39 @@ class EpicsPvaConnectorTest {
                         PvEntry.parse("SR-X")), "", false, Duration.ofSeconds(1), "epics", "")).getMessage());
     }
 
+    @Test
+    void pvsWrittenCommaSeparatedInACfgFileAreSeveralEntries() {
+        EpicsPvaConnector.Config config = new EpicsPvaConnector.Config() {
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return EpicsPvaConnector.Config.class;
+            }
+            public String[] pvs() {
+                return new String[] {"SR:DCCT:current;name=ring_current;group=beam, B311A:MONO:energy;unit=keV"};
+            }
+            public String addressList() {
+                return " 10.1.31.255 ";
+            }
+            public boolean autoAddressList() {
+                return false;
+            }
+            public double timeoutSeconds() {
+                return 2;
+            }
+            public String capabilityId() {
+                return "epics-b311a";
+            }
+            public String displayName() {
+                return "EPICS B311A";
+            }
+        };
+
+        EpicsSettings settings = EpicsSettings.from(config);
+
+        assertEquals(List.of(new PvEntry("SR:DCCT:current", "ring_current", "beam", null),
+                new PvEntry("B311A:MONO:energy", "b311a_mono_energy", "", "keV")), settings.pvs());
+        assertEquals("10.1.31.255", settings.addressList());
+    }
+
     private EpicsPvaConnector connector(String... pvs) throws Exception {
         return connector(Duration.ofSeconds(5), pvs);
     }

@@ -2,6 +2,7 @@ package org.datastamp.controls.tango;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -58,9 +59,14 @@ record TangoSettings(URI apiUrl, String tangoHost, String user, String password,
         return URI.create(base + "/hosts/" + hostPort[0] + "/" + hostPort[1]);
     }
 
+    /**
+     * A .cfg file gives {@code devices} as one comma-separated string, which Declarative Services hands over as a
+     * one-element array: both forms are split here.
+     */
     static TangoSettings from(TangoRestConnector.Config config) {
         return new TangoSettings(URI.create(config.url().trim()), config.tangoHost().trim(), config.user(),
-                config.password(), List.of(config.devices()).stream().map(String::trim).toList(),
+                config.password(), Arrays.stream(config.devices()).flatMap(d -> Arrays.stream(d.split(",")))
+                        .map(String::trim).filter(d -> !d.isEmpty()).toList(),
                 Duration.ofMillis(Math.round(config.timeoutSeconds() * 1000)), config.capabilityId(),
                 config.displayName());
     }

@@ -80,6 +80,45 @@ class TangoSettingsTest {
         assertEquals(true, parsed.isNumericScalar());
     }
 
+    @Test
+    void devicesWrittenCommaSeparatedInACfgFileAreSeveralPatterns() {
+        TangoRestConnector.Config config = new TangoRestConnector.Config() {
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return TangoRestConnector.Config.class;
+            }
+            public String url() {
+                return "http://tango-rest:8080/tango/rest/rc4";
+            }
+            public String tangoHost() {
+                return "tango-cs:10000";
+            }
+            public String user() {
+                return "";
+            }
+            public String password() {
+                return "";
+            }
+            public String[] devices() {
+                return new String[] {"b311a/mot/*, b311a/cryo/cryostream-01", "sr/dcct/1"};
+            }
+            public double timeoutSeconds() {
+                return 2.5;
+            }
+            public String capabilityId() {
+                return "tango-b311a";
+            }
+            public String displayName() {
+                return "";
+            }
+        };
+
+        TangoSettings settings = TangoSettings.from(config);
+
+        assertEquals(List.of("b311a/mot/*", "b311a/cryo/cryostream-01", "sr/dcct/1"), settings.devicePatterns());
+        assertEquals(Duration.ofMillis(2500), settings.timeout());
+        assertEquals("tango-b311a", settings.displayName(), "the id stands in for an empty name");
+    }
+
     private static TangoSettings settings(String tangoHost, List<String> patterns) {
         return new TangoSettings(API, tangoHost, "", "", patterns, Duration.ofSeconds(1), "tango", "Tango");
     }
