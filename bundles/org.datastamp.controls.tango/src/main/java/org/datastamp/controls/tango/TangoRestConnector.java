@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -151,12 +152,13 @@ public class TangoRestConnector implements ControlSystemConnector {
         }
         Map<String, CompletableFuture<List<JsonNode>>> answers = new LinkedHashMap<>();
         byDevice.forEach((device, attributes) -> answers.put(device, client.readValues(device, attributes.keySet())));
-        List<VariableReading> readings = new ArrayList<>(wanted.size());
+        Map<ControlVariable, VariableReading> readings = new LinkedHashMap<>();
         ControlSystemException first = null;
         for (Map.Entry<String, Map<String, ControlVariable>> device : byDevice.entrySet()) {
             try {
-                readings.addAll(TangoValues.readings(device.getKey(), device.getValue(),
-                        TangoRestClient.await(answers.get(device.getKey())), Instant.now()));
+                TangoValues.readings(device.getKey(), device.getValue(),
+                        TangoRestClient.await(answers.get(device.getKey())), Instant.now())
+                        .forEach(r -> readings.put(r.variable(), r));
             } catch (ControlSystemException e) {
                 // wait for every device before failing, and tell about every failing one
                 if (first == null) {
@@ -169,7 +171,8 @@ public class TangoRestConnector implements ControlSystemConnector {
         if (first != null) {
             throw withAllMessages(first);
         }
-        return readings;
+        // in the order asked, not grouped by device
+        return wanted.stream().map(readings::get).filter(Objects::nonNull).distinct().toList();
     }
 
     private static ControlSystemException withAllMessages(ControlSystemException first) {

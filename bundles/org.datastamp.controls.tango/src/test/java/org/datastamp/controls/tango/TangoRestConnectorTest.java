@@ -112,6 +112,19 @@ class TangoRestConnectorTest {
     }
 
     @Test
+    void readingsComeInTheOrderAskedThoughDevicesAreAskedTogether() throws Exception {
+        TangoRestConnector connector = connector(FakeTangoRestServer.PASSWORD, "b311a/*/*");
+        List<ControlVariable> wanted = List.of(variable("b311a/mot/sample-x", "Velocity"),
+                variable("b311a/cryo/cryostream-01", "Temperature"), variable("b311a/mot/sample-x", "Position"));
+
+        List<VariableReading> readings = connector.read(wanted);
+
+        assertEquals(wanted, readings.stream().map(VariableReading::variable).toList());
+        assertEquals(List.of(0.5, 100.25, 1.5), readings.stream().map(VariableReading::value).toList());
+        assertEquals(2, tango.requestCount("value"));
+    }
+
+    @Test
     void readReadsOnlyTheWantedVariables() throws Exception {
         TangoRestConnector connector = connector(FakeTangoRestServer.PASSWORD, "b311a/*/*");
         ControlVariable temperature = variable("b311a/cryo/cryostream-01", "Temperature");
