@@ -30,4 +30,18 @@ public interface MetadataConfigurations {
     /** Makes an earlier revision current again, as a new revision (history is never rewritten). */
     ConfigurationRevision restore(String instrument, String revisionId, String author)
             throws MetadataConfigurationException;
+
+    /**
+     * Fetches the shared configuration repository (a partner site's or the facility's central one) and merges it into
+     * the local history, so configurations saved elsewhere become current here. Local revisions are kept; when both
+     * sides changed the same instrument's lines the pull is undone and refused, naming the instruments.
+     *
+     * @return the instruments whose configuration changed, sorted; empty when nothing was new
+     * @throws MetadataConfigurationException when no shared repository is configured, it cannot be reached, or the
+     *                                        changes conflict
+     */
+    default List<String> pull() throws MetadataConfigurationException {
+        throw new MetadataConfigurationException("This metadata configuration store has no shared repository to pull"
+                + " from");
+    }
 }
