@@ -43,7 +43,7 @@ class NexusWriterTest {
 
     private static NexusScan scan(FrameStack frames, List<VariableReading> controls) {
         return new NexusScan(new ScanId("scan-000042"), "t", "s", "SimBeamline", T0, T0.plusSeconds(1),
-                "simulated-detector", "Simulated detector", frames, 0, controls);
+                "simulated-detector", "Simulated detector", frames, 0, controls, List.of());
     }
 
     @ParameterizedTest
