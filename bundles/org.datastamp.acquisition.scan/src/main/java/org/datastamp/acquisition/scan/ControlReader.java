@@ -17,8 +17,8 @@ import org.datastamp.metadata.api.MetadataConfiguration;
 /**
  * Reads the control variables a scan records. With a beamline configuration: its enabled rows in their order, each
  * asked only of the connector that offers its device and attribute, recorded under the row's name and unit.
- * Without one: everything every connector offers, as before configurations existed. Never throws: what could not
- * be read is returned as failures, and the caller decides (fail before acquiring, or flag at scan end).
+ * Without one: everything every connector offers, as before configurations existed. A connector that cannot be
+ * read is returned as a failure, not thrown, and the caller decides (fail before acquiring, or flag at scan end).
  */
 final class ControlReader {
 
@@ -100,20 +100,24 @@ final class ControlReader {
                     got.put(key(r.variable()), r);
                 }
                 for (ControlVariable row : e.getValue()) {
-                    VariableReading r = got.get(key(row));
-                    if (r == null) {
+                    if (!got.containsKey(key(row))) {
                         failures.add(new Failure(describe(row), "control system '" + connector.capabilityId()
                                 + "' returned no value for it"));
-                    } else {
-                        // Recorded under the beamline's name and unit, not the connector's.
-                        read.put(key(row), new VariableReading(row, r.value(), r.time()));
                     }
                 }
+                read.putAll(got);
             } catch (ControlSystemException | RuntimeException ex) {
                 failures.add(new Failure("control system '" + connector.capabilityId() + "'", ex.getMessage()));
             }
         }
-        List<VariableReading> values = rows.stream().map(row -> read.get(key(row))).filter(r -> r != null).toList();
+        // Recorded under the beamline's names and units, not the connector's (two rows may share a variable).
+        List<VariableReading> values = new ArrayList<>();
+        for (ControlVariable row : rows) {
+            VariableReading r = read.get(key(row));
+            if (r != null) {
+                values.add(new VariableReading(row, r.value(), r.time()));
+            }
+        }
         return new Readings(values, failures);
     }
 
