@@ -100,6 +100,24 @@ class NexusWriterTest {
     }
 
     @Test
+    void metadataReadAtTheEndIsWrittenWithItsUnits() throws Exception {
+        Path file = dir.resolve("end.nxs");
+        FrameGeometry g = new FrameGeometry(2, 2, PixelType.UINT16);
+        NexusScan scan = new NexusScan(new ScanId("scan-000043"), "t", "s", "SimBeamline", T0, T0.plusSeconds(1),
+                "simulated-detector", "Simulated detector", frames(g, 1), 2, List.of(),
+                List.of(new org.datastamp.catalog.api.MetadataEntry("temperature", 296.5, "K")));
+
+        new NexusWriter(0).write(file, scan);
+
+        try (HdfFile hdf = new HdfFile(file)) {
+            Dataset t = hdf.getDatasetByPath("/entry/instrument/control_variables_end/temperature");
+            assertEquals(296.5, t.getData());
+            assertEquals("K", t.getAttribute("units").getData());
+            assertEquals(2L, hdf.getDatasetByPath("/entry/instrument/detector/frames_dropped").getData());
+        }
+    }
+
+    @Test
     void anExistingFileIsNeverOverwritten() throws Exception {
         Path file = dir.resolve("taken.nxs");
         Files.writeString(file, "earlier data");
