@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.datastamp.catalog.api.MetadataEntry;
 import org.datastamp.controls.api.VariableReading;
 
 import io.jhdf.HdfFile;
@@ -24,6 +25,7 @@ import io.jhdf.api.WritableNode;
  * /entry/instrument                     NXinstrument  name
  * /entry/instrument/detector            NXdetector    description local_name frame_count frames_dropped
  * /entry/instrument/control_variables   NXcollection  one scalar per variable, @units @device @attribute
+ * /entry/instrument/control_variables_end  NXcollection  the same read at scan end (if any), @units
  * /entry/sample                         NXsample      name
  * /entry/data                           NXdata   @signal=data  data[n,h,w] @interpretation=image
  * </pre>
@@ -75,6 +77,7 @@ final class NexusWriter {
             instrument.putDataset("name", scan.instrument());
             writeDetector(instrument, scan);
             writeControls(instrument, scan);
+            writeEndMetadata(instrument, scan);
 
             WritableGroup sample = classify(entry.putGroup("sample"), "NXsample");
             sample.putDataset("name", scan.sampleName());
@@ -117,6 +120,25 @@ final class NexusWriter {
             value.putAttribute("attribute", r.variable().attribute());
             value.putAttribute("read_time", r.time().toString());
         }
+    }
+
+    private static void writeEndMetadata(WritableGroup instrument, NexusScan scan) {
+        if (scan.endMetadata().isEmpty()) {
+            return;
+        }
+        WritableGroup end = classify(instrument.putGroup("control_variables_end"), "NXcollection");
+        for (MetadataEntry e : scan.endMetadata()) {
+            WritableDataset value = end.putDataset(e.name(), scalar(e.value()));
+            if (!e.unit().isEmpty()) {
+                value.putAttribute("units", e.unit());
+            }
+        }
+    }
+
+    /** jhdf writes numbers, booleans and strings; anything else (a list) is written as its text. */
+    private static Object scalar(Object value) {
+        return value instanceof Number || value instanceof Boolean || value instanceof String ? value
+                : String.valueOf(value);
     }
 
     private DatasetCreationOptions frameOptions(FrameStack frames) {

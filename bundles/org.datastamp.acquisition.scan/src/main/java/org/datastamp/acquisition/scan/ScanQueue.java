@@ -56,7 +56,9 @@ final class ScanQueue {
     ScanStatus start(ScanRequest request) throws ScanException {
         DetectorDriver detector = resources.detector(request.detectorId()).orElseThrow(() -> new ScanException(
                 "Unknown detector '" + request.detectorId() + "'; " + known()));
-        checkFits(request, detector.geometry());
+        if (resources.scanFileWriter().isEmpty()) {
+            checkFits(request, detector.geometry());
+        }
         if (resources.storage().isEmpty()) {
             throw new ScanException("Storage tier '" + settings.storageId() + "' for raw data is not available;"
                     + " start it or set storageId in the scan service configuration");
@@ -89,6 +91,20 @@ final class ScanQueue {
         LOG.info("Scan {} queued: {} frames from {}, '{}'", id, request.frameCount(), request.detectorId(),
                 request.title());
         return queued;
+    }
+
+    /**
+     * Recovers the scans a crash interrupted (journals left in staging), on the scan thread before any new scan:
+     * activation does not wait for it, and a new scan cannot race with it.
+     */
+    void recoverInterruptedScans() {
+        ScanRecovery recovery = new ScanRecovery(settings, resources, book);
+        try {
+            executor.execute(recovery::recoverAll);
+        } catch (RejectedExecutionException e) {
+            LOG.warn("The scan service stopped before it could recover interrupted scans; they are recovered at the"
+                    + " next start");
+        }
     }
 
     Optional<ScanStatus> status(ScanId id) {
@@ -143,7 +159,8 @@ final class ScanQueue {
         if (bytes > settings.maxScanBytes()) {
             throw new ScanException("A scan of " + request.frameCount() + " frames of " + FrameStack.describe(geometry)
                     + " needs " + mib(bytes) + " MiB, above the limit of " + mib(settings.maxScanBytes())
-                    + " MiB (maxScanMegabytes): the HDF5 writer holds a whole scan in memory. Take fewer frames");
+                    + " MiB (maxScanMegabytes): the built-in jhdf writer holds a whole scan in memory. Take fewer frames,"
+                    + " or install an HDF5 scan-file writer bundle, which streams frames to disk");
         }
     }
 

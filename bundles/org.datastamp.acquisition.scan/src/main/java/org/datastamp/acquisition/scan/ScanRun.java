@@ -1,74 +1,66 @@
 package org.datastamp.acquisition.scan;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.datastamp.acquisition.api.ScanFile;
+import org.datastamp.acquisition.api.ScanFileLayout;
+import org.datastamp.acquisition.api.ScanFileWriter;
 import org.datastamp.acquisition.api.ScanId;
 import org.datastamp.acquisition.api.ScanRequest;
 import org.datastamp.acquisition.api.ScanState;
 import org.datastamp.acquisition.api.ScanStatus;
-import org.datastamp.catalog.api.Catalog;
-import org.datastamp.catalog.api.CatalogException;
 import org.datastamp.catalog.api.Datafile;
 import org.datastamp.catalog.api.Dataset;
 import org.datastamp.catalog.api.DatasetId;
 import org.datastamp.catalog.api.DatasetType;
 import org.datastamp.catalog.api.MetadataEntry;
 import org.datastamp.catalog.api.NewDataset;
-import org.datastamp.controls.api.ControlSystemConnector;
-import org.datastamp.controls.api.ControlSystemException;
 import org.datastamp.controls.api.VariableReading;
 import org.datastamp.detector.api.AcquisitionSummary;
 import org.datastamp.detector.api.DetectorDriver;
 import org.datastamp.detector.api.DetectorException;
-import org.datastamp.detector.api.FrameGeometry;
-import org.datastamp.storage.api.StorageBackend;
-import org.datastamp.storage.api.StorageException;
+import org.datastamp.detector.api.Frame;
+import org.datastamp.detector.api.FrameConsumer;
+import org.datastamp.metadata.api.MetadataConfiguration;
+import org.datastamp.metadata.api.MetadataConfigurationException;
+import org.datastamp.metadata.api.MetadataConfigurations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One scan from start to catalogue: read the control systems, acquire the frames, write the NeXus file in staging,
- * checksum it, store it in the raw-data tier, record the dataset. Every failure ends the scan FAILED with a message
- * saying what happened and where any data that was saved can be found.
+ * One scan from start to catalogue: read the control variables, write a journal, stream the frames through a
+ * bounded queue to the writer thread (which appends and flushes them into the scan files), read the variables
+ * again at the end, finish the files, store them in the raw-data tier and record the dataset. Every failure ends
+ * the scan FAILED with a message saying what happened and where any data that was saved can be found.
  */
 final class ScanRun implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScanRun.class);
-
-    /** Thrown inside the run to end the scan FAILED with this message. */
-    private static final class ScanFailure extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        ScanFailure(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 
     private final ScanId id;
     private final ScanRequest request;
     private final ScanSettings settings;
     private final ScanResources resources;
     private final ScanBook book;
-    private final NexusWriter writer;
     private final Clock clock;
+    private final DatasetRecorder recorder;
 
     private final Object phaseLock = new Object();
     private Thread worker;
     private boolean acquiring;
     private String abortReason;
+
+    private final AtomicLong onDisk = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
 
     ScanRun(ScanId id, ScanRequest request, ScanSettings settings, ScanResources resources, ScanBook book, Clock clock) {
         this.id = id;
@@ -76,8 +68,8 @@ final class ScanRun implements Runnable {
         this.settings = settings;
         this.resources = resources;
         this.book = book;
-        this.writer = new NexusWriter(settings.deflateLevel());
         this.clock = clock;
+        this.recorder = new DatasetRecorder(settings, resources);
     }
 
     ScanId id() {
@@ -89,7 +81,7 @@ final class ScanRun implements Runnable {
     }
 
     ScanStatus queued() {
-        return status(ScanState.QUEUED, 0, null, null);
+        return status(ScanState.QUEUED, null, null);
     }
 
     /**
@@ -109,61 +101,171 @@ final class ScanRun implements Runnable {
 
     @Override
     public void run() {
+        Path journal = settings.journal(id.value());
         try {
-            execute();
+            execute(journal);
         } catch (ScanFailure f) {
             LOG.error("Scan {} failed: {}", id, f.getMessage(), f.getCause());
-            book.put(status(ScanState.FAILED, framesWritten(), null, f.getMessage()));
+            book.put(status(ScanState.FAILED, null, f.getMessage()));
         } catch (RuntimeException e) {
             LOG.error("Scan {} failed unexpectedly", id, e);
-            book.put(status(ScanState.FAILED, framesWritten(), null, "Unexpected error: " + e));
-        }
-    }
-
-    private void execute() throws ScanFailure {
-        DetectorDriver detector = resources.detector(request.detectorId()).orElseThrow(() -> new ScanFailure(
-                "Detector '" + request.detectorId() + "' went away before the scan started", null));
-        book.put(status(ScanState.RUNNING, 0, null, null));
-        List<VariableReading> controls = readControls();
-        Instant start = clock.instant();
-        LOG.info("Scan {} acquiring {} frames from {}", id, request.frameCount(), request.detectorId());
-        FrameStack frames = new FrameStack(detector.geometry(), request.frameCount());
-        AcquisitionSummary summary = acquire(detector, frames);
-        Instant end = clock.instant();
-
-        Path staged = settings.staging().resolve(id.value() + ".nxs");
-        NexusScan scan = new NexusScan(id, request.title(), request.sampleName(), settings.instrument(), start, end,
-                detector.capabilityId(), detector.displayName(), frames, summary.framesDropped(), controls);
-        try {
-            writer.write(staged, scan);
-        } catch (IOException e) {
-            throw new ScanFailure("Could not write the NeXus file: " + e.getMessage(), e);
-        }
-        book.put(status(ScanState.RUNNING, frames.count(), null, null));
-
-        String location = "raw/" + start.atZone(ZoneOffset.UTC).getYear() + "/" + id.value();
-        String fileName = id.value() + ".nxs";
-        Datafile file = store(staged, location + "/" + fileName, fileName);
-        Dataset dataset = record(scan, location, file);
-        book.put(status(ScanState.COMPLETED, frames.count(), dataset.id(), null));
-        LOG.info("Scan {} completed: {} frames, {} bytes, dataset {}", id, frames.count(), file.size(), dataset.id());
-    }
-
-    private List<VariableReading> readControls() throws ScanFailure {
-        List<VariableReading> readings = new ArrayList<>();
-        for (ControlSystemConnector connector : resources.controlSystems()) {
+            book.put(status(ScanState.FAILED, null, "Unexpected error: " + e));
+        } finally {
+            // The journal is for crashes only: a scan that ended, well or not, has said where its files are.
             try {
-                readings.addAll(connector.readAll());
-            } catch (ControlSystemException | RuntimeException e) {
-                // Failing before the detector runs costs no beam time; a scan without its metadata would.
-                throw new ScanFailure("Could not read control system '" + connector.capabilityId()
-                        + "' before acquiring: " + e.getMessage(), e);
+                Files.deleteIfExists(journal);
+            } catch (IOException e) {
+                LOG.warn("Scan {}: could not remove its journal {}; the next start will try to recover it: {}", id,
+                        journal, e.toString());
             }
         }
-        return readings;
     }
 
-    private AcquisitionSummary acquire(DetectorDriver detector, FrameStack frames) throws ScanFailure {
+    private void execute(Path journalFile) throws ScanFailure {
+        DetectorDriver detector = resources.detector(request.detectorId()).orElseThrow(() -> new ScanFailure(
+                "Detector '" + request.detectorId() + "' went away before the scan started", null));
+        book.put(status(ScanState.RUNNING, null, null));
+        Optional<MetadataConfiguration> configuration = configuration();
+        ControlReader reader = configuration.map(ControlReader::of).orElse(ControlReader.everything());
+        String definition = configuration.map(MetadataConfiguration::definition).orElse("");
+        ControlReader.Readings atStart = reader.read(resources.controlSystems());
+        if (!atStart.failures().isEmpty()) {
+            // Failing before the detector runs costs no beam time; a scan without its metadata would.
+            throw new ScanFailure(String.join("; ", atStart.failures().stream().map(f -> "Could not read " + f.source()
+                    + " before acquiring: " + f.reason()).toList()), null);
+        }
+        List<String> violations = new ArrayList<>();
+        if (reader.configured()) {
+            violations.addAll(ControlReader.outOfLimits(atStart.values(), ""));
+        }
+        Instant start = clock.instant();
+        List<MetadataEntry> startMetadata = new ArrayList<>(ScanMetadata.scan(id, detector.capabilityId(),
+                detector.geometry()));
+        startMetadata.addAll(ScanMetadata.readings(atStart.values(), ""));
+        Optional<ScanFileWriter> streaming = resources.scanFileWriter();
+        DatasetId datasetId = new DatasetId("ds-" + UUID.randomUUID());
+        ScanJournal journal = new ScanJournal(id.value(), datasetId.value(), streaming.isPresent() ? ScanJournal.STREAMING
+                : ScanJournal.JHDF, request, settings.instrument(), definition, masterFile().toString(), start.toString(),
+                ScanJournal.Entry.of(startMetadata), null);
+        writeJournal(journal, journalFile);
+
+        FileOpener opener = new FileOpener(detector, definition, start, atStart.values(), streaming);
+        Acquired acquired = acquire(detector, opener, reader);
+        List<VariableReading> atEnd = acquired.atEnd().values();
+        if (reader.configured()) {
+            violations.addAll(ControlReader.outOfLimits(atEnd, ScanMetadata.END_SUFFIX));
+            acquired.atEnd().failures().forEach(f -> violations.add("Could not read " + f.source() + " at scan end: "
+                    + f.reason()));
+        }
+        long frames = finish(acquired, atEnd);
+
+        List<MetadataEntry> metadata = new ArrayList<>(ScanMetadata.scan(id, detector.capabilityId(),
+                detector.geometry()));
+        metadata.addAll(ScanMetadata.frames(frames, dropped.get()));
+        metadata.addAll(ScanMetadata.readings(atStart.values(), ""));
+        metadata.addAll(ScanMetadata.readings(atEnd, ScanMetadata.END_SUFFIX));
+        metadata.addAll(ScanMetadata.violations(violations));
+        metadata.addAll(SchemaCheck.check(definition, resources.schemas(), List.copyOf(metadata)));
+        logProblems(violations, metadata);
+        List<Path> staged = acquired.file().files();
+        writeJournal(journal.withOutcome(new ScanJournal.Outcome(true, frames, staged.stream().map(Path::toString)
+                .toList(), acquired.end().toString(), ScanJournal.Entry.of(metadata))), journalFile);
+
+        String location = DatasetRecorder.location(id, start);
+        // Recorded as a recovery after a crash would record it (same id, file times), so that cannot add a twin.
+        List<Datafile> files = recorder.store(staged, location, null, false);
+        Dataset dataset = recorder.record(new NewDataset(request.title(), DatasetType.RAW, settings.instrument(),
+                request.sampleName(), location, start, acquired.end(), files, metadata), Optional.of(datasetId));
+        recorder.clearStaging(id, staged);
+        book.put(status(ScanState.COMPLETED, dataset.id(), null));
+        LOG.info("Scan {} completed: {} frames ({} dropped), {} files, dataset {}", id, frames, dropped.get(),
+                files.size(), dataset.id());
+    }
+
+    private Optional<MetadataConfiguration> configuration() throws ScanFailure {
+        Optional<MetadataConfigurations> configurations = resources.metadataConfigurations();
+        if (configurations.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(configurations.get().current(settings.instrument()));
+        } catch (MetadataConfigurationException | RuntimeException e) {
+            throw new ScanFailure("Could not read the metadata configuration of " + settings.instrument()
+                    + " before acquiring: " + e.getMessage(), e);
+        }
+    }
+
+    private Path masterFile() {
+        return settings.staging().resolve(id.value() + ".nxs");
+    }
+
+    private void writeJournal(ScanJournal journal, Path file) throws ScanFailure {
+        try {
+            journal.write(file);
+        } catch (IOException e) {
+            throw new ScanFailure("Could not write the scan journal " + file + " (needed to recover the scan after a"
+                    + " crash): " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates the scan's files when the first frame shows their encoding and geometry. */
+    private final class FileOpener implements FrameWriter.Opener {
+        private final DetectorDriver detector;
+        private final String definition;
+        private final Instant start;
+        private final List<VariableReading> startReadings;
+        private final Optional<ScanFileWriter> streaming;
+
+        FileOpener(DetectorDriver detector, String definition, Instant start, List<VariableReading> startReadings,
+                Optional<ScanFileWriter> streaming) {
+            this.detector = detector;
+            this.definition = definition;
+            this.start = start;
+            this.startReadings = startReadings;
+            this.streaming = streaming;
+        }
+
+        @Override
+        public ScanFile open(Frame first) throws IOException {
+            ScanFileLayout layout = new ScanFileLayout(settings.staging(), id.value(), request.title(),
+                    request.sampleName(), settings.instrument(), definition, detector.capabilityId(),
+                    detector.displayName(), first.geometry(), first.encoding(),
+                    settings.pipeline().framesPerDataFile(), start, ScanMetadata.readings(startReadings, ""));
+            return streaming.isPresent() ? streaming.get().create(layout)
+                    : new JhdfScanFile(layout, request.frameCount(), startReadings, settings.deflateLevel());
+        }
+    }
+
+    /** What the acquisition left: the open files, the end time and the readings taken at the end. */
+    private record Acquired(ScanFile file, long frames, Instant end, ControlReader.Readings atEnd) {
+    }
+
+    /**
+     * Runs the detector into the pipeline; returns with the files open and every frame appended, or fails with
+     * the files closed.
+     */
+    private Acquired acquire(DetectorDriver detector, FrameWriter.Opener opener, ControlReader reader)
+            throws ScanFailure {
+        PipelineSettings p = settings.pipeline();
+        FrameQueue queue = new FrameQueue(p.queueFrames(), p.queueBytes(), p.whenQueueFull());
+        FrameWriter writer = new FrameWriter(queue, opener, p, resources.liveTap(), detector.capabilityId(), n -> {
+            onDisk.set(n);
+            book.put(status(ScanState.RUNNING, null, null));
+        });
+        Thread writerThread = new Thread(writer, "datastamp-scan-writer-" + id);
+        writerThread.setDaemon(true);
+        AtomicLong received = new AtomicLong();
+        FrameConsumer consumer = frame -> {
+            received.incrementAndGet();
+            if (!queue.put(frame)) {
+                if (queue.dropped() == 1) {
+                    LOG.warn("Scan {}: the writer cannot keep up, dropping frames (first: frame {}); the scan records"
+                            + " how many", id, frame.index());
+                }
+                dropped.incrementAndGet();
+                book.put(status(ScanState.RUNNING, null, null));
+            }
+        };
         synchronized (phaseLock) {
             if (abortReason != null) {
                 throw new ScanFailure(abortReason + " after 0 of " + request.frameCount() + " frames", null);
@@ -171,100 +273,132 @@ final class ScanRun implements Runnable {
             worker = Thread.currentThread();
             acquiring = true;
         }
+        writerThread.start();
+        LOG.info("Scan {} acquiring {} frames from {}", id, request.frameCount(), request.detectorId());
+        AcquisitionSummary summary = null;
+        Exception detectorError = null;
         try {
-            AcquisitionSummary summary = detector.acquire(request.frameCount(), frames::add);
-            if (frames.count() != request.frameCount()) {
-                throw new ScanFailure("Detector '" + request.detectorId() + "' delivered " + frames.count() + " of "
-                        + request.frameCount() + " frames (" + summary.framesDropped() + " dropped)", null);
-            }
-            return summary;
-        } catch (InterruptedException e) {
-            throw new ScanFailure(reasonOr("Scan interrupted") + " after " + frames.count() + " of "
-                    + request.frameCount() + " frames", e);
-        } catch (DetectorException e) {
-            throw new ScanFailure(reasonOr("Detector '" + request.detectorId() + "' failed") + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new ScanFailure(reasonOr("Detector '" + request.detectorId() + "' failed") + ": " + e, e);
+            summary = detector.acquire(request.frameCount(), consumer);
+        } catch (DetectorException | InterruptedException | RuntimeException e) {
+            detectorError = e;
         } finally {
             synchronized (phaseLock) {
                 acquiring = false;
                 // An abort that raced with the last frame must not interrupt the file writing that follows.
                 Thread.interrupted();
             }
+            queue.close();
         }
+        Instant end = clock.instant();
+        ControlReader.Readings atEnd = detectorError == null && reader.configured()
+                ? reader.read(resources.controlSystems()) : new ControlReader.Readings(List.of(), List.of());
+        join(writerThread);
+
+        if (writer.failure() != null) {
+            throw new ScanFailure("Could not write the scan's files: " + writer.failure().getMessage() + "; "
+                    + kept(writer), writer.failure());
+        }
+        if (detectorError != null) {
+            close(writer.file());
+            throw new ScanFailure(detectorFailure(detectorError, received.get()) + suffix(writer), detectorError);
+        }
+        if (summary.framesDropped() > 0) {
+            dropped.addAndGet(summary.framesDropped());
+        }
+        if (received.get() != request.frameCount()) {
+            close(writer.file());
+            throw new ScanFailure("Detector '" + request.detectorId() + "' delivered " + received.get() + " of "
+                    + request.frameCount() + " frames (" + summary.framesDropped() + " dropped)" + suffix(writer),
+                    null);
+        }
+        if (queue.dropped() > 0) {
+            LOG.warn("Scan {}: {} of {} frames were dropped because the frame queue was full (whenQueueFull = drop)",
+                    id, queue.dropped(), request.frameCount());
+        }
+        return new Acquired(writer.file(), writer.appended(), end, atEnd);
     }
 
-    private String reasonOr(String fallback) {
+    private String detectorFailure(Exception e, long received) {
         synchronized (phaseLock) {
-            return abortReason != null ? abortReason : fallback;
-        }
-    }
-
-    private Datafile store(Path staged, String key, String fileName) throws ScanFailure {
-        StorageBackend storage = resources.storage().orElseThrow(() -> new ScanFailure("Storage tier '"
-                + settings.storageId() + "' is not available; the NeXus file is kept at " + staged, null));
-        String sha256;
-        long size;
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(staged), digest)) {
-                storage.put(key, in);
+            if (abortReason != null) {
+                return abortReason + " after " + received + " of " + request.frameCount() + " frames";
             }
-            sha256 = HexFormat.of().formatHex(digest.digest());
-            size = Files.size(staged);
-        } catch (StorageException | IOException e) {
-            throw new ScanFailure("Could not store the NeXus file as " + key + " in " + settings.storageId()
-                    + "; it is kept at " + staged + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+        if (e instanceof InterruptedException) {
+            return "Scan interrupted after " + received + " of " + request.frameCount() + " frames";
+        }
+        return "Detector '" + request.detectorId() + "' failed: "
+                + (e instanceof DetectorException ? e.getMessage() : e.toString());
+    }
+
+    /** Waits for the writer to drain the queue; if this thread is interrupted (service stopping), stops it too. */
+    private static void join(Thread writerThread) {
+        try {
+            writerThread.join();
+        } catch (InterruptedException e) {
+            writerThread.interrupt();
+            try {
+                writerThread.join(10_000);
+            } catch (InterruptedException again) {
+                // Keep the interrupt; the writer was told to stop and closes the file itself.
+            }
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Finishes the files with the end readings; returns the frames they hold. */
+    private long finish(Acquired acquired, List<VariableReading> atEnd) throws ScanFailure {
+        List<MetadataEntry> endMetadata = new ArrayList<>(ScanMetadata.readings(atEnd, ""));
+        endMetadata.add(new MetadataEntry(JhdfScanFile.FRAMES_DROPPED, dropped.get(), ""));
+        try {
+            acquired.file().finish(acquired.end(), endMetadata);
+        } catch (IOException | RuntimeException e) {
+            close(acquired.file());
+            throw new ScanFailure("Could not finish the scan's files: " + e.getMessage() + "; " + kept(acquired.file(),
+                    onDisk.get()), e);
+        }
+        onDisk.set(acquired.frames());
+        book.put(status(ScanState.RUNNING, null, null));
+        return acquired.frames();
+    }
+
+    private void close(ScanFile file) {
+        if (file == null) {
+            return;
         }
         try {
-            Files.delete(staged);
-        } catch (IOException e) {
-            // The stored copy is complete; a leftover in staging wastes space but loses nothing.
-            LOG.warn("Scan {}: stored {} but could not remove the staging copy {}: {}", id, key, staged, e.toString());
-        }
-        return new Datafile(fileName, size, "SHA-256", sha256, clock.instant());
-    }
-
-    private Dataset record(NexusScan scan, String location, Datafile file) throws ScanFailure {
-        Catalog catalog = resources.catalog().orElseThrow(() -> new ScanFailure("No catalogue is available; the"
-                + " NeXus file is stored as " + location + "/" + file.path() + " in " + settings.storageId()
-                + " but is not recorded", null));
-        NewDataset dataset = new NewDataset(scan.title(), DatasetType.RAW, scan.instrument(), scan.sampleName(),
-                location, scan.start(), scan.end(), List.of(file), metadata(scan));
-        try {
-            return catalog.register(dataset);
-        } catch (CatalogException | RuntimeException e) {
-            throw new ScanFailure("The NeXus file is stored as " + location + "/" + file.path() + " in "
-                    + settings.storageId() + " but could not be recorded in the catalogue: " + e.getMessage(), e);
+            file.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Scan {}: could not close its files {}: {}", id, file.files(), e.toString());
         }
     }
 
-    /** The dataset's scientific metadata: the scan, the detector, then every control variable with its unit. */
-    static List<MetadataEntry> metadata(NexusScan scan) {
-        FrameGeometry g = scan.frames().geometry();
-        List<MetadataEntry> metadata = new ArrayList<>();
-        metadata.add(new MetadataEntry("scan_id", scan.id().value(), ""));
-        metadata.add(new MetadataEntry("detector_id", scan.detectorId(), ""));
-        // Pixel counts are plain numbers: "pixel" is no unit of measurement, and the catalogue refuses unknown units.
-        metadata.add(new MetadataEntry("detector_width", (long) g.width(), ""));
-        metadata.add(new MetadataEntry("detector_height", (long) g.height(), ""));
-        metadata.add(new MetadataEntry("detector_pixel_type", g.pixelType().name(), ""));
-        metadata.add(new MetadataEntry("frame_count", (long) scan.frames().count(), ""));
-        metadata.add(new MetadataEntry("frames_dropped", scan.framesDropped(), ""));
-        for (VariableReading r : scan.controls()) {
-            metadata.add(new MetadataEntry(r.variable().name(), r.value(), r.variable().unit()));
+    private String suffix(FrameWriter writer) {
+        return writer.onDisk() > 0 ? "; " + kept(writer) : "";
+    }
+
+    private static String kept(FrameWriter writer) {
+        return kept(writer.file(), writer.onDisk());
+    }
+
+    private static String kept(ScanFile file, long flushed) {
+        if (file == null || flushed == 0) {
+            return "no frame had been written to disk";
         }
-        return metadata;
+        return "the " + flushed + " frames written before are kept in " + String.join(", ", file.files().stream()
+                .map(Path::toString).toList());
     }
 
-    private long framesWritten() {
-        return book.get(id).map(ScanStatus::framesWritten).orElse(0L);
+    private void logProblems(List<String> violations, List<MetadataEntry> metadata) {
+        for (String v : violations) {
+            LOG.warn("Scan {}: metadata violation: {}", id, v);
+        }
+        metadata.stream().filter(e -> e.name().equals(SchemaCheck.VIOLATIONS)).forEach(e -> LOG.warn(
+                "Scan {}: schema violations: {}", id, e.value()));
     }
 
-    private ScanStatus status(ScanState state, long framesWritten, DatasetId dataset, String error) {
-        return new ScanStatus(id, request, state, framesWritten, Optional.ofNullable(dataset),
-                Optional.ofNullable(error));
+    private ScanStatus status(ScanState state, DatasetId dataset, String error) {
+        return new ScanStatus(id, request, state, onDisk.get(), Optional.ofNullable(dataset),
+                Optional.ofNullable(error), dropped.get());
     }
 }

@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import org.datastamp.acquisition.api.LiveFrames;
 import org.datastamp.acquisition.api.ScanException;
+import org.datastamp.acquisition.api.ScanFileWriter;
 import org.datastamp.acquisition.api.ScanId;
 import org.datastamp.acquisition.api.ScanRequest;
 import org.datastamp.acquisition.api.ScanService;
@@ -18,6 +20,9 @@ import org.datastamp.catalog.api.Catalog;
 import org.datastamp.controls.api.ControlSystemConnector;
 import org.datastamp.core.api.DataDirectory;
 import org.datastamp.detector.api.DetectorDriver;
+import org.datastamp.detector.api.Frame;
+import org.datastamp.metadata.api.MetadataConfigurations;
+import org.datastamp.metadata.api.MetadataSchema;
 import org.datastamp.storage.api.StorageBackend;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -30,17 +35,20 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The scan service: follows the detectors, control systems and storage tiers as they come and go, and runs scans
- * through a {@link ScanQueue}. A configuration change restarts the component (queued scans fail, a running
- * acquisition is stopped).
+ * The scan service: follows the detectors, control systems, storage tiers, the streaming scan-file writer, the
+ * metadata configurations and schema plugins as they come and go, and runs scans through a {@link ScanQueue}. It is
+ * also the {@link LiveFrames} service, since its scans feed the live tap. On activation it recovers scans a crash
+ * interrupted. A configuration change restarts the component (queued scans fail, a running acquisition is
+ * stopped).
  */
-@Component(service = ScanService.class, configurationPid = ScanServiceComponent.PID)
+@Component(service = {ScanService.class, LiveFrames.class}, configurationPid = ScanServiceComponent.PID)
 @Designate(ocd = ScanServiceComponent.Config.class)
-public class ScanServiceComponent implements ScanService, ScanResources {
+public class ScanServiceComponent implements ScanService, LiveFrames, ScanResources {
 
     static final String PID = "org.datastamp.acquisition.scan";
 
@@ -62,13 +70,37 @@ public class ScanServiceComponent implements ScanService, ScanResources {
         @AttributeDefinition(description = "How many recent scans' status is kept")
         int recentScans() default 100;
 
-        @AttributeDefinition(description = "Largest scan accepted, in MiB of raw frames: the HDF5 writer holds a"
-                + " whole scan in memory, so keep this well below the JVM heap")
+        @AttributeDefinition(description = "Largest scan accepted while no HDF5 scan-file writer is installed, in"
+                + " MiB of raw frames: the built-in jhdf writer holds a whole scan in memory, so keep this well below"
+                + " the JVM heap")
         int maxScanMegabytes() default 1024;
 
-        @AttributeDefinition(description = "0 writes frames uncompressed; 1-9 writes one byte-shuffled, deflated"
-                + " chunk per frame at that level")
+        @AttributeDefinition(description = "Built-in jhdf writer only: 0 writes frames uncompressed; 1-9 writes one"
+                + " byte-shuffled, deflated chunk per frame at that level")
         int deflateLevel() default 0;
+
+        @AttributeDefinition(description = "Frames the queue between the detector and the file writer holds")
+        int frameQueueFrames() default 1024;
+
+        @AttributeDefinition(description = "MiB of frames the queue between the detector and the file writer holds")
+        int frameQueueMegabytes() default 512;
+
+        @AttributeDefinition(description = "When the frame queue is full: 'block' slows the detector's receiver"
+                + " down (no frame lost here), 'drop' drops the frame and records how many were dropped",
+                options = {@Option(label = "block", value = "block"), @Option(label = "drop", value = "drop")})
+        String whenQueueFull() default "block";
+
+        @AttributeDefinition(description = "The writer makes frames durable after this many frames...")
+        int flushEveryFrames() default 100;
+
+        @AttributeDefinition(description = "...or after this many milliseconds, whichever comes first")
+        int flushIntervalMillis() default 1000;
+
+        @AttributeDefinition(description = "Frames per HDF5 data file (streaming writer)")
+        int framesPerDataFile() default 1000;
+
+        @AttributeDefinition(description = "Frames per second and detector kept for live viewers; 0 keeps none")
+        double liveRateHz() default 10;
 
         @AttributeDefinition(description = "Seconds to let a scan that is writing its file finish when the service"
                 + " stops")
@@ -78,6 +110,17 @@ public class ScanServiceComponent implements ScanService, ScanResources {
     private final Map<String, DetectorDriver> detectors = new ConcurrentHashMap<>();
     private final List<ControlSystemConnector> controlSystems = new CopyOnWriteArrayList<>();
     private final List<StorageBackend> storages = new CopyOnWriteArrayList<>();
+    private final List<MetadataSchema> schemas = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ScanFileWriter scanFileWriter;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MetadataConfigurations metadataConfigurations;
+
+    private volatile LiveTap liveTap = new LiveTap(0, System::nanoTime);
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Catalog catalog;
@@ -91,12 +134,21 @@ public class ScanServiceComponent implements ScanService, ScanResources {
         DataDirectory data = DataDirectory.fromProperty(context.getProperty(DataDirectory.PROPERTY));
         storageId = config.storageId();
         stopTimeoutSeconds = config.stopTimeoutSeconds();
+        PipelineSettings pipeline = new PipelineSettings(config.frameQueueFrames(),
+                (long) config.frameQueueMegabytes() << 20, WhenQueueFull.parse(config.whenQueueFull()),
+                config.flushEveryFrames(), config.flushIntervalMillis(), config.framesPerDataFile(),
+                config.liveRateHz());
         ScanSettings settings = new ScanSettings(config.instrument(), config.storageId(), data.staging(),
                 data.acquisition().resolve("last-scan-number"), config.queueCapacity(), config.recentScans(),
-                (long) config.maxScanMegabytes() << 20, config.deflateLevel());
+                (long) config.maxScanMegabytes() << 20, config.deflateLevel(), pipeline);
+        liveTap = new LiveTap(pipeline.liveRateHz(), System::nanoTime);
         queue = new ScanQueue(settings, this, Clock.systemUTC());
-        LOG.info("Scan service ready: instrument {}, raw data to {}, staging in {}", config.instrument(),
-                config.storageId(), data.staging());
+        queue.recoverInterruptedScans();
+        LOG.info("Scan service ready: instrument {}, raw data to {}, staging in {}, files written by {}, frame queue"
+                + " {} frames / {} MiB ({} when full)", config.instrument(), config.storageId(), data.staging(),
+                scanFileWriter == null ? "the built-in jhdf writer (whole scan in memory)"
+                        : scanFileWriter.getClass().getName(),
+                pipeline.queueFrames(), config.frameQueueMegabytes(), pipeline.whenQueueFull());
     }
 
     @Deactivate
@@ -153,6 +205,21 @@ public class ScanServiceComponent implements ScanService, ScanResources {
     }
 
     @Override
+    public Optional<Frame> latest(String detectorId) {
+        return liveTap.latest(detectorId);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeSchema")
+    void addSchema(MetadataSchema schema) {
+        schemas.add(schema);
+    }
+
+    void removeSchema(MetadataSchema schema) {
+        schemas.remove(schema);
+    }
+
+    @Override
     public Optional<DetectorDriver> detector(String id) {
         return Optional.ofNullable(detectors.get(id));
     }
@@ -175,5 +242,25 @@ public class ScanServiceComponent implements ScanService, ScanResources {
     @Override
     public Optional<Catalog> catalog() {
         return Optional.ofNullable(catalog);
+    }
+
+    @Override
+    public Optional<ScanFileWriter> scanFileWriter() {
+        return Optional.ofNullable(scanFileWriter);
+    }
+
+    @Override
+    public Optional<MetadataConfigurations> metadataConfigurations() {
+        return Optional.ofNullable(metadataConfigurations);
+    }
+
+    @Override
+    public List<MetadataSchema> schemas() {
+        return List.copyOf(schemas);
+    }
+
+    @Override
+    public LiveTap liveTap() {
+        return liveTap;
     }
 }

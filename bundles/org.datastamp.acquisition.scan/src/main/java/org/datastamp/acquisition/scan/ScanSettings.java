@@ -12,11 +12,12 @@ import java.util.Objects;
  * @param counterFile     file keeping the last scan number
  * @param queueCapacity   scans that may wait while one runs
  * @param recentScans     statuses kept for {@code recent()}
- * @param maxScanBytes    largest scan accepted: the HDF5 writer holds a whole scan in memory
- * @param deflateLevel    0 for uncompressed frames, 1-9 for shuffled and deflated chunks of one frame
+ * @param maxScanBytes    largest scan accepted by the built-in jhdf writer, which holds a whole scan in memory
+ * @param deflateLevel    0 for uncompressed frames, 1-9 for shuffled and deflated chunks of one frame (jhdf writer)
+ * @param pipeline        how frames travel from the detector to the files
  */
 record ScanSettings(String instrument, String storageId, Path staging, Path counterFile, int queueCapacity,
-        int recentScans, long maxScanBytes, int deflateLevel) {
+        int recentScans, long maxScanBytes, int deflateLevel, PipelineSettings pipeline) {
 
     ScanSettings {
         if (instrument == null || instrument.isBlank()) {
@@ -36,5 +37,11 @@ record ScanSettings(String instrument, String storageId, Path staging, Path coun
         if (deflateLevel < 0 || deflateLevel > 9) {
             throw new IllegalArgumentException("deflateLevel must be 0 (no compression) to 9, got " + deflateLevel);
         }
+        Objects.requireNonNull(pipeline, "pipeline");
+    }
+
+    /** Where a scan's journal lives while the scan runs (see {@link ScanJournal}). */
+    Path journal(String scanId) {
+        return staging.resolve(scanId + ".scan.json");
     }
 }

@@ -12,9 +12,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.datastamp.acquisition.api.ScanFileWriter;
 import org.datastamp.catalog.api.Attachment;
 import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.CatalogException;
+import org.datastamp.catalog.api.ConflictException;
 import org.datastamp.catalog.api.Dataset;
 import org.datastamp.catalog.api.DatasetAccess;
 import org.datastamp.catalog.api.DatasetChange;
@@ -30,6 +32,8 @@ import org.datastamp.controls.api.ControlSystemException;
 import org.datastamp.controls.api.ControlVariable;
 import org.datastamp.controls.api.VariableReading;
 import org.datastamp.detector.api.DetectorDriver;
+import org.datastamp.metadata.api.MetadataConfigurations;
+import org.datastamp.metadata.api.MetadataSchema;
 import org.datastamp.storage.api.StorageBackend;
 import org.datastamp.storage.api.StorageException;
 import org.datastamp.storage.api.StorageTier;
@@ -45,6 +49,10 @@ final class Fakes {
         final List<ControlSystemConnector> controls = new CopyOnWriteArrayList<>();
         volatile StorageBackend storage = new MemoryStorage();
         volatile Catalog catalog = new MemoryCatalog();
+        volatile ScanFileWriter writer;
+        volatile MetadataConfigurations configurations;
+        final List<MetadataSchema> schemas = new CopyOnWriteArrayList<>();
+        volatile LiveTap live = new LiveTap(0, System::nanoTime);
 
         Resources with(DetectorDriver detector) {
             detectors.put(detector.capabilityId(), detector);
@@ -74,6 +82,26 @@ final class Fakes {
         @Override
         public Optional<Catalog> catalog() {
             return Optional.ofNullable(catalog);
+        }
+
+        @Override
+        public Optional<ScanFileWriter> scanFileWriter() {
+            return Optional.ofNullable(writer);
+        }
+
+        @Override
+        public Optional<MetadataConfigurations> metadataConfigurations() {
+            return Optional.ofNullable(configurations);
+        }
+
+        @Override
+        public List<MetadataSchema> schemas() {
+            return List.copyOf(schemas);
+        }
+
+        @Override
+        public LiveTap liveTap() {
+            return live;
         }
 
         MemoryStorage memoryStorage() {
@@ -148,8 +176,16 @@ final class Fakes {
             return register(new DatasetId("ds-" + (datasets.size() + 1)), dataset);
         }
 
+        /** As the contract says: the same content again under a recorded id returns it; other content conflicts. */
         @Override
-        public Dataset register(DatasetId id, NewDataset dataset) throws CatalogException {
+        public synchronized Dataset register(DatasetId id, NewDataset dataset) throws CatalogException {
+            Optional<Dataset> recorded = datasets.stream().filter(d -> d.id().equals(id)).findFirst();
+            if (recorded.isPresent()) {
+                if (!recorded.get().content().equals(dataset)) {
+                    throw new ConflictException("Dataset " + id + " is recorded with other content");
+                }
+                return recorded.get();
+            }
             Dataset d = new Dataset(id, Instant.now(), dataset, Lifecycle.onHotDisk(),
                     new DatasetAccess(dataset.proposalId(), dataset.instrument(), dataset.endTime()), "");
             datasets.add(d);

@@ -43,7 +43,7 @@ class NexusWriterTest {
 
     private static NexusScan scan(FrameStack frames, List<VariableReading> controls) {
         return new NexusScan(new ScanId("scan-000042"), "t", "s", "SimBeamline", T0, T0.plusSeconds(1),
-                "simulated-detector", "Simulated detector", frames, 0, controls);
+                "simulated-detector", "Simulated detector", frames, 0, controls, List.of());
     }
 
     @ParameterizedTest
@@ -96,6 +96,24 @@ class NexusWriterTest {
             assertEquals(399.5, second.getData());
             assertEquals("other/ring/dcct-02", second.getAttribute("device").getData());
             assertEquals("mA", second.getAttribute("units").getData());
+        }
+    }
+
+    @Test
+    void metadataReadAtTheEndIsWrittenWithItsUnits() throws Exception {
+        Path file = dir.resolve("end.nxs");
+        FrameGeometry g = new FrameGeometry(2, 2, PixelType.UINT16);
+        NexusScan scan = new NexusScan(new ScanId("scan-000043"), "t", "s", "SimBeamline", T0, T0.plusSeconds(1),
+                "simulated-detector", "Simulated detector", frames(g, 1), 2, List.of(),
+                List.of(new org.datastamp.catalog.api.MetadataEntry("temperature", 296.5, "K")));
+
+        new NexusWriter(0).write(file, scan);
+
+        try (HdfFile hdf = new HdfFile(file)) {
+            Dataset t = hdf.getDatasetByPath("/entry/instrument/control_variables_end/temperature");
+            assertEquals(296.5, t.getData());
+            assertEquals("K", t.getAttribute("units").getData());
+            assertEquals(2L, hdf.getDatasetByPath("/entry/instrument/detector/frames_dropped").getData());
         }
     }
 

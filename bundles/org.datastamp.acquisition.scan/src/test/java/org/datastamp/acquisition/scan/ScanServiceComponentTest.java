@@ -92,6 +92,34 @@ class ScanServiceComponentTest {
         }
     }
 
+    @Test
+    void anUnknownWhenQueueFullIsRefusedNamingTheChoices() {
+        ScanServiceComponent component = new ScanServiceComponent();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> component.activate(config(Map.of("whenQueueFull", "sometimes")), context()));
+
+        assertEquals("whenQueueFull must be 'block' or 'drop', got 'sometimes'", e.getMessage());
+    }
+
+    @Test
+    void theComponentIsTheLiveFramesServiceFedByItsScans() throws Exception {
+        ScanServiceComponent component = new ScanServiceComponent();
+        component.addDetector(new SimulatedDetector(new SimulatedDetectorSettings(
+                new FrameGeometry(16, 16, PixelType.UINT16), 0)));
+        component.addStorage(new Fakes.MemoryStorage());
+        component.activate(config(Map.of("liveRateHz", 1000.0)), context());
+        try {
+            assertTrue(component.latest("simulated-detector").isEmpty());
+            // No catalogue is bound here, so the scan ends FAILED after writing; its frames went past the tap all the same.
+            awaitEnd(component, component.start(new ScanRequest("simulated-detector", 3, "t", "")).id());
+
+            assertTrue(component.latest("simulated-detector").isPresent(), "a frame of the scan is kept");
+        } finally {
+            component.deactivate();
+        }
+    }
+
     private static ScanStatus awaitEnd(ScanServiceComponent component, ScanId id) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < deadline) {

@@ -16,8 +16,12 @@ final class ScanTesting {
     }
 
     static ScanSettings settings(Path dataDir, int deflateLevel) {
+        return settings(dataDir, deflateLevel, PipelineSettings.DEFAULTS);
+    }
+
+    static ScanSettings settings(Path dataDir, int deflateLevel, PipelineSettings pipeline) {
         return new ScanSettings("SimBeamline", "hot-disk", dataDir.resolve("staging"),
-                dataDir.resolve("acquisition/last-scan-number"), 4, 100, 64L << 20, deflateLevel);
+                dataDir.resolve("acquisition/last-scan-number"), 4, 100, 64L << 20, deflateLevel, pipeline);
     }
 
     /** Waits for the scan to complete or fail; fails the test after {@code timeout}. */
