@@ -164,7 +164,9 @@ public class CatalogComponent extends JdbcCatalog {
 
     /** The embedded database's URL: a file database in the data directory's catalog folder. */
     static String h2Url(DataDirectory dataDirectory) {
-        return "jdbc:h2:file:" + dataDirectory.catalog().resolve("datastamp");
+        // Writers queue on the change clock (V3) by design; H2's default 1 s lock timeout would fail a writer that
+        // waits behind a large batch, where PostgreSQL simply waits.
+        return "jdbc:h2:file:" + dataDirectory.catalog().resolve("datastamp") + ";LOCK_TIMEOUT=120000";
     }
 
     @Deactivate
