@@ -1,6 +1,7 @@
 package org.datastamp.tests.karaf;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,9 +61,29 @@ final class KarafHome {
         setProperty("etc/org.apache.karaf.management.cfg", "rmiServerHost", "127.0.0.1");
     }
 
-    /** Environment of bin/karaf and bin/client: this JDK, and the HTTP port chosen by {@link #useFreePorts()}. */
+    /**
+     * Environment of bin/karaf and bin/client: a JDK 17 (Karaf 4.4's remote shell calls Subject.getSubject, which
+     * Java 24 removed; see docs/karaf.md), and the HTTP port chosen by {@link #useFreePorts()}.
+     */
     Map<String, String> environment() {
-        return Map.of("JAVA_HOME", System.getProperty("java.home"), "DATASTAMP_PORT", Integer.toString(httpPort));
+        return Map.of("JAVA_HOME", karafJavaHome(), "DATASTAMP_PORT", Integer.toString(httpPort));
+    }
+
+    /** {@code -Dkaraf.java.home=...}, else the first JDK 17 in /usr/lib/jvm; fails when there is none. */
+    private static String karafJavaHome() {
+        String configured = System.getProperty("karaf.java.home", "");
+        if (!configured.isBlank()) {
+            return configured;
+        }
+        try (var jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            return jdks.filter(p -> p.getFileName().toString().contains("17"))
+                    .filter(p -> Files.isExecutable(p.resolve("bin/java"))).sorted().findFirst()
+                    .map(Path::toString).orElseThrow(() -> new AssertionError("The Karaf distribution runs on"
+                            + " Java 17 and no JDK 17 is in /usr/lib/jvm (apt-get install openjdk-17-jdk-headless),"
+                            + " nor is -Dkaraf.java.home set"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list /usr/lib/jvm", e);
+        }
     }
 
     /** The distribution ships without users (as Karaf does); the remote shell needs one. */
