@@ -73,7 +73,11 @@ class CrashRecoveryTest {
         }
         assertEquals(TestFrames.sha256(sent), r.get("pixels"), "recovered frames equal the frames sent");
         assertEquals("incomplete " + n, r.get("status"));
-        assertEquals(1 + (n + CrashingWriter.PER_FILE - 1) / CrashingWriter.PER_FILE, recovered.files().size());
+        // The kill may land right after the writer opened the next data file and before that file's first frame:
+        // that file is kept (empty), never a frame lost.
+        long withFrames = 1 + (n + CrashingWriter.PER_FILE - 1) / CrashingWriter.PER_FILE;
+        assertTrue(recovered.files().size() == withFrames || recovered.files().size() == withFrames + 1,
+                recovered.files().size() + " files for " + n + " frames at " + CrashingWriter.PER_FILE + " per file");
         assertTrue(TestFrames.writer("none").recover(master).isEmpty(), "a recovered scan is finished");
     }
 }
