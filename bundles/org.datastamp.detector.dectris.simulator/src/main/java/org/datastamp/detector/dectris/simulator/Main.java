@@ -44,7 +44,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        try (StreamSimulator simulator = new StreamSimulator(first.endpoint())) {
+        try (StreamSimulator simulator = new StreamSimulator(first.endpoint(), -1)) {
             System.out.println("dectris-simulator: PUSH bound at " + simulator.endpoint());
             for (int r = 0; r < repeat; r++) {
                 SimulatorSettings s = new SimulatorSettings(first.version(), first.width(), first.height(), first.bits(),

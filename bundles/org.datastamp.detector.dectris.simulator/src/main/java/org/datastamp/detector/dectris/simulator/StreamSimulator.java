@@ -21,11 +21,21 @@ public final class StreamSimulator implements AutoCloseable {
     private final ZMQ.Socket push;
     private final String boundEndpoint;
 
-    /** Binds {@code endpoint} (e.g. {@code tcp://*:9999}, or {@code tcp://127.0.0.1:*} for a free port). */
+    /**
+     * Binds {@code endpoint} (e.g. {@code tcp://*:9999}, or {@code tcp://127.0.0.1:*} for a free port); closing
+     * waits at most a second for a receiver to take what is still queued.
+     */
     public StreamSimulator(String endpoint) {
+        this(endpoint, 1000);
+    }
+
+    /**
+     * Binds {@code endpoint}; closing waits up to {@code lingerMillis} for queued messages to be taken (-1: until a
+     * receiver has taken all of them, as a detector would).
+     */
+    public StreamSimulator(String endpoint, int lingerMillis) {
         push = context.createSocket(SocketType.PUSH);
-        // Keep every message until a receiver has taken it, even while closing: a detector loses nothing either.
-        push.setLinger(-1);
+        push.setLinger(lingerMillis);
         push.setSndHWM(1000);
         if (!push.bind(endpoint)) {
             context.close();
