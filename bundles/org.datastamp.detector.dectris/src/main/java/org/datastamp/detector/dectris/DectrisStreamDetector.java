@@ -84,8 +84,11 @@ public class DectrisStreamDetector implements DetectorDriver {
     public DectrisStreamDetector() {
     }
 
-    /** A ready detector outside a framework, e.g. in tests; {@link #close()} it. */
-    DectrisStreamDetector(DectrisStreamSettings settings) {
+    /**
+     * A ready detector outside a framework (tests, benchmarks); {@link #close()} it. Public only for them: the
+     * bundle exports nothing.
+     */
+    public DectrisStreamDetector(DectrisStreamSettings settings) {
         start(settings);
     }
 
@@ -111,7 +114,7 @@ public class DectrisStreamDetector implements DetectorDriver {
     }
 
     @Deactivate
-    void close() {
+    public void close() {
         // Closing the context ends a series in progress: its receive fails and acquire reports it.
         ZContext c = context;
         if (c != null) {

@@ -17,10 +17,10 @@ import org.datastamp.detector.api.FrameGeometry;
  * @param channel               stream v2 image channel to take; empty takes the first
  * @param receiveHighWaterMark  messages ZeroMQ may queue on the receiving side before the detector must wait
  */
-record DectrisStreamSettings(String endpoint, String capabilityId, String displayName, ProtocolVersion version,
+public record DectrisStreamSettings(String endpoint, String capabilityId, String displayName, ProtocolVersion version,
         long receiveTimeoutMillis, FrameGeometry defaultGeometry, String channel, int receiveHighWaterMark) {
 
-    DectrisStreamSettings {
+    public DectrisStreamSettings {
         if (endpoint == null || !endpoint.matches("(tcp|ipc|inproc)://.+")) {
             throw new IllegalArgumentException("DECTRIS stream endpoint must look like tcp://host:port, got '"
                     + endpoint + "'");

@@ -3,7 +3,7 @@ package org.datastamp.detector.dectris;
 import java.util.Locale;
 
 /** Which SIMPLON stream version a receiver accepts. */
-enum ProtocolVersion {
+public enum ProtocolVersion {
     /** Stream v1: multipart JSON headers and binary blobs. */
     V1,
     /** Stream v2: one CBOR item per message. */
@@ -12,7 +12,7 @@ enum ProtocolVersion {
     AUTO;
 
     /** Parses {@code 1}, {@code 2} or {@code auto}. */
-    static ProtocolVersion parse(String value) {
+    public static ProtocolVersion parse(String value) {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "1" -> V1;
             case "2" -> V2;
