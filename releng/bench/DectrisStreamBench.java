@@ -97,6 +97,9 @@ public final class DectrisStreamBench {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             sender.join();
+            // everything was received: nothing may hold the context's close
+            push.setLinger(0);
+            pull.setLinger(0);
             return seconds;
         }
     }
@@ -115,6 +118,7 @@ public final class DectrisStreamBench {
             AcquisitionSummary summary = detector.acquire(frames, f -> bytes.addAndGet(f.pixels().remaining()));
             double seconds = (System.nanoTime() - t0) / 1e9;
             sender.join();
+            push.setLinger(0);
             detector.close();
             return new Result(seconds, frames - summary.framesDelivered());
         }

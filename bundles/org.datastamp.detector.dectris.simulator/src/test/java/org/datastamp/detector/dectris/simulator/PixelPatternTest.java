@@ -17,7 +17,7 @@ class PixelPatternTest {
         int offset = (y * 10 + x) * 2;
         long read = (frame[offset] & 0xff) | (frame[offset + 1] & 0xff) << 8;
         assertEquals(PixelPattern.value(2, x, y, 16), read);
-        assertEquals((3 + 4 + 6) % 16, read);
+        assertTrue(read < 8 || read == 65534, "counts 0-7 or a hot pixel, got " + read);
     }
 
     @Test
