@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 
 /**
  * A stand-in for a DECTRIS detector's stream interface: binds a ZeroMQ PUSH socket, as the detector control unit
@@ -16,6 +17,9 @@ import org.zeromq.ZMQ;
 public final class StreamSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamSimulator.class);
+
+    /** How long one send may wait for a receiver before the sender looks at its interrupt flag again. */
+    private static final int SEND_SLICE_MILLIS = 100;
 
     private final ZContext context = new ZContext(1);
     private final ZMQ.Socket push;
@@ -37,6 +41,8 @@ public final class StreamSimulator implements AutoCloseable {
         push = context.createSocket(SocketType.PUSH);
         push.setLinger(lingerMillis);
         push.setSndHWM(1000);
+        // JeroMQ's blocking send ignores interrupts: wait in slices so a stopped simulator notices (see send).
+        push.setSendTimeOut(SEND_SLICE_MILLIS);
         if (!push.bind(endpoint)) {
             context.close();
             throw new IllegalArgumentException("Cannot bind the simulator's PUSH socket to " + endpoint);
@@ -59,7 +65,7 @@ public final class StreamSimulator implements AutoCloseable {
                 settings.seriesId(), settings.version(), settings.frames(), settings.width(), settings.height(),
                 settings.bits(), settings.compression(), settings.rate() == 0 ? "unpaced" : settings.rate() + " frames/s",
                 boundEndpoint);
-        send(encoder.start());
+        sendInterruptibly(encoder.start());
         long period = settings.framePeriodNanos();
         long start = System.nanoTime();
         for (long i = 0; i < settings.frames(); i++) {
@@ -70,19 +76,50 @@ public final class StreamSimulator implements AutoCloseable {
             if (Thread.interrupted()) {
                 throw new InterruptedException("Simulated series " + settings.seriesId() + " stopped at frame " + i);
             }
-            send(encoder.image(i));
+            sendInterruptibly(encoder.image(i));
         }
-        send(encoder.end());
+        sendInterruptibly(encoder.end());
     }
 
     /** Sends one message (its parts in order); for tests that need messages a detector would not send. */
     public void send(List<byte[]> parts) {
+        try {
+            sendInterruptibly(parts);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while sending a message on " + boundEndpoint, e);
+        }
+    }
+
+    /**
+     * Sends one message, waiting while no receiver is connected or the receiver is behind; an interrupt stops the
+     * wait. The simulator is then closed, so a message cut short after its first part is never delivered (ZeroMQ
+     * delivers messages whole).
+     */
+    private void sendInterruptibly(List<byte[]> parts) throws InterruptedException {
         for (int i = 0; i < parts.size(); i++) {
-            boolean more = i < parts.size() - 1;
-            if (!push.send(parts.get(i), more ? ZMQ.SNDMORE : 0)) {
-                throw new IllegalStateException("ZeroMQ refused part " + i + " of a message on " + boundEndpoint
-                        + ": error " + push.errno());
+            int flags = i < parts.size() - 1 ? ZMQ.SNDMORE : 0;
+            while (!sendPart(parts.get(i), flags)) {
+                if (push.errno() != ZMQ.Error.EAGAIN.getCode()) {
+                    throw new IllegalStateException("ZeroMQ refused part " + i + " of a message on " + boundEndpoint
+                            + ": error " + push.errno());
+                }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("Stopped while waiting for a receiver on " + boundEndpoint);
+                }
             }
+        }
+    }
+
+    /** One part, or false when no receiver took it within a slice; JeroMQ reports an interrupt as EINTR. */
+    private boolean sendPart(byte[] part, int flags) throws InterruptedException {
+        try {
+            return push.send(part, flags);
+        } catch (ZMQException e) {
+            if (e.getErrorCode() == ZMQ.Error.EINTR.getCode()) {
+                throw new InterruptedException("Stopped while sending on " + boundEndpoint);
+            }
+            throw e;
         }
     }
 
