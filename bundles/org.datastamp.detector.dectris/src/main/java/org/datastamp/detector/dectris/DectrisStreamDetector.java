@@ -23,9 +23,10 @@ import org.zeromq.ZMQException;
 
 /**
  * A DECTRIS detector (EIGER, PILATUS4, ...) read through its SIMPLON stream interface: one instance per factory
- * configuration ({@code org.datastamp.detector.dectris~<name>.cfg}). Each {@link #acquire} connects a ZeroMQ PULL
- * socket to the detector's stream, receives the next series the detector sends (the detector is armed and
- * triggered through its own SIMPLON API) and hands its frames on still compressed, as HDF5 chunks.
+ * configuration ({@code etc/org.datastamp.detector.dectris-<name>.cfg}, which File Install turns into the pid
+ * {@code org.datastamp.detector.dectris~<name>}). Each {@link #acquire} connects a ZeroMQ PULL socket to the
+ * detector's stream, receives the next series the detector sends (the detector is armed and triggered through its
+ * own SIMPLON API) and hands its frames on still compressed, as HDF5 chunks.
  */
 @Component(service = DetectorDriver.class, configurationPid = DectrisStreamDetector.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)

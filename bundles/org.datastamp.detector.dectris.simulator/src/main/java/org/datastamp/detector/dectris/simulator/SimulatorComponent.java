@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A simulated DECTRIS detector inside the platform, one per factory configuration
- * ({@code org.datastamp.detector.dectris.simulator~<name>.cfg}): binds the configured endpoint and publishes series
+ * ({@code etc/org.datastamp.detector.dectris.simulator-<name>.cfg}): binds the configured endpoint and publishes series
  * of the {@link PixelPattern} there, as {@code bin/dectris-simulator} does, so a {@code org.datastamp.detector.dectris}
  * receiver pointed at it acquires without hardware. Publishing blocks while no receiver is connected, like a
- * detector's stream; a series a receiver leaves half-way is finished into the void and the next one starts whole.
+ * detector's stream: the rest of a series one receiver left half-way goes to the next receiver, which rejects it
+ * (images without their series start) and takes the following series whole.
  */
 @Component(service = {}, configurationPid = SimulatorComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = SimulatorComponent.Config.class, factory = true)
