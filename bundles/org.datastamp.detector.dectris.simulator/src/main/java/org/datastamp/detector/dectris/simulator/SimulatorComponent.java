@@ -89,7 +89,7 @@ public class SimulatorComponent {
         }
         String name = String.valueOf(properties.getOrDefault("service.pid", PID));
         // Linger 0: a stopped simulator drops what no receiver took, as a detector that is switched off does.
-        simulator = new StreamSimulator(first.endpoint(), 0);
+        simulator = new StreamSimulator(first.endpoint(), 0, true);
         publisher = Executors.newSingleThreadExecutor(r -> new Thread(r, "dectris-simulator " + name));
         publishing = publisher.submit(() -> publish(first, config.series(), config.pauseMillis()));
         LOG.info("DECTRIS stream simulator {} publishing on {}: {} series of {} frames, stream v{}", name,

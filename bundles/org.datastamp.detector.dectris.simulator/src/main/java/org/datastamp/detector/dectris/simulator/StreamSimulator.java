@@ -38,11 +38,20 @@ public final class StreamSimulator implements AutoCloseable {
      * receiver has taken all of them, as a detector would).
      */
     public StreamSimulator(String endpoint, int lingerMillis) {
+        this(endpoint, lingerMillis, false);
+    }
+
+    /**
+     * Binds {@code endpoint}; with {@code interruptible}, a send waiting for a receiver notices an interrupt within
+     * {@value #SEND_SLICE_MILLIS} ms (JeroMQ's blocking send does not), so a simulator component can be stopped.
+     */
+    public StreamSimulator(String endpoint, int lingerMillis, boolean interruptible) {
         push = context.createSocket(SocketType.PUSH);
         push.setLinger(lingerMillis);
         push.setSndHWM(1000);
-        // JeroMQ's blocking send ignores interrupts: wait in slices so a stopped simulator notices (see send).
-        push.setSendTimeOut(SEND_SLICE_MILLIS);
+        if (interruptible) {
+            push.setSendTimeOut(SEND_SLICE_MILLIS);
+        }
         if (!push.bind(endpoint)) {
             context.close();
             throw new IllegalArgumentException("Cannot bind the simulator's PUSH socket to " + endpoint);
