@@ -37,6 +37,7 @@ public final class AcquisitionBench {
         Path out = Path.of(args[1]);
         double gigabytes = Double.parseDouble(args[2]);
         int flushEvery = args.length > 3 ? Integer.parseInt(args[3]) : 100;
+        int earlyKiB = args.length > 4 ? Integer.parseInt(args[4]) : 8192;
         List<ByteBuffer> frames = new ArrayList<>();
         long chunkBytes = 0;
         for (int i = 0; Files.exists(chunks.resolve("chunk-" + i + ".bin")); i++) {
@@ -51,7 +52,7 @@ public final class AcquisitionBench {
                 + " %d frames, flush every %d frames (fsync)%n", frames.size(), EIGER_4M.width(), EIGER_4M.height(),
                 meanChunk / 1e6, EIGER_4M.frameBytes() / meanChunk, count, flushEvery);
 
-        ScanFileWriter writer = newWriter();
+        ScanFileWriter writer = newWriter(earlyKiB);
         ScanFileLayout layout = new ScanFileLayout(out, "bench", "EIGER 4M bitshuffle/LZ4 stream", "", "bench", "NXmx",
                 "eiger", "EIGER 4M", EIGER_4M, FrameEncoding.BSLZ4, 1000, Instant.now(), List.of());
         long written = 0;
@@ -72,7 +73,7 @@ public final class AcquisitionBench {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpuNanos() - cpu0) / 1e9;
-        System.out.printf(Locale.ROOT, "ScanFile (libhdf5 direct chunk write, SWMR): %d frames in %.1f s = %.0f frames/s,"
+        System.out.printf(Locale.ROOT, "ScanFile (libhdf5 direct chunk write, SWMR, early writeback every " + earlyKiB + " KiB): %d frames in %.1f s = %.0f frames/s,"
                 + " %.2f GB/s written (%.2f GB/s uncompressed-equivalent), frames lost %d, process CPU %.0f%% of one"
                 + " core%n", count, seconds, count / seconds, written / seconds / 1e9,
                 count * EIGER_4M.frameBytes() / seconds / 1e9, count - flushed, 100 * cpu / seconds);
@@ -111,12 +112,12 @@ public final class AcquisitionBench {
     }
 
     /** The writer component as the framework would activate it, with its defaults. */
-    private static ScanFileWriter newWriter() throws Exception {
+    private static ScanFileWriter newWriter(int earlyKiB) throws Exception {
         Class<?> type = Class.forName("org.datastamp.acquisition.hdf5.Hdf5ScanFileWriter");
         Object writer = type.getDeclaredConstructor().newInstance();
         Class<?> config = Class.forName("org.datastamp.acquisition.hdf5.Hdf5ScanFileWriter$Config");
         Map<String, Object> values = Map.of("libraryPath", "", "pluginPath", "", "rawCompression", "none",
-                "flushEveryFrames", 0, "fsync", true);
+                "flushEveryFrames", 0, "fsync", true, "earlyWritebackKiB", earlyKiB);
         Object proxy = java.lang.reflect.Proxy.newProxyInstance(config.getClassLoader(), new Class<?>[] { config },
                 (p, m, a) -> values.get(m.getName()));
         Method activate = type.getDeclaredMethod("activate", config);

@@ -37,6 +37,7 @@ final class DataFile implements AutoCloseable {
     private final long file;
     private final long dataset;
     private final FileChannel syncChannel;
+    private final EarlyWriteback writeback;
     private final Arena arena = Arena.ofShared(); // created and used on possibly different threads
     private final MemorySegment dims;
     private final MemorySegment offset;
@@ -45,7 +46,7 @@ final class DataFile implements AutoCloseable {
     private long frames;
 
     private DataFile(Hdf5 h5, Path path, FrameGeometry geometry, FrameEncoding encoding, long file, long dataset,
-            long memSpace) throws IOException {
+            long memSpace, long earlyWritebackBytes) throws IOException {
         this.h5 = h5;
         this.path = path;
         this.geometry = geometry;
@@ -57,14 +58,21 @@ final class DataFile implements AutoCloseable {
         this.dims = arena.allocateFrom(JAVA_LONG, 0, geometry.height(), geometry.width());
         this.offset = arena.allocateFrom(JAVA_LONG, 0, 0, 0);
         this.syncChannel = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            this.writeback = EarlyWriteback.open(path, earlyWritebackBytes);
+        } catch (IOException e) {
+            syncChannel.close();
+            throw e;
+        }
     }
 
     /**
      * Creates the file (never overwriting) for frames arriving as {@code encoding}; raw frames get
-     * {@code rawCompression} applied by libhdf5.
+     * {@code rawCompression} applied by libhdf5; with {@code earlyWritebackBytes} > 0 the kernel starts writing the file's
+     * pages as they are appended (see {@link EarlyWriteback}).
      */
     static DataFile create(Hdf5 h5, Path path, FrameGeometry geometry, FrameEncoding encoding,
-            RawCompression rawCompression) throws IOException {
+            RawCompression rawCompression, long earlyWritebackBytes) throws IOException {
         NexusNodes nx = new NexusNodes(h5);
         long fapl = h5.fileAccessLatest(false);
         long file;
@@ -82,7 +90,7 @@ final class DataFile implements AutoCloseable {
             h5.groupClose(entry);
             h5.startSwmrWrite(file);
             long memSpace = h5.spaceSimple(new long[] { 1, geometry.height(), geometry.width() }, null);
-            return new DataFile(h5, path, geometry, encoding, file, dataset, memSpace);
+            return new DataFile(h5, path, geometry, encoding, file, dataset, memSpace, earlyWritebackBytes);
         } catch (IOException | RuntimeException e) {
             h5.fileClose(file);
             throw e;
@@ -158,6 +166,7 @@ final class DataFile implements AutoCloseable {
             }
         }
         frames = index + 1;
+        writeback.written(bytes.byteSize());
     }
 
     /** Direct buffers are passed as they are; heap buffers are copied once into a reused native buffer. */
@@ -190,8 +199,9 @@ final class DataFile implements AutoCloseable {
             h5.datasetClose(dataset);
             h5.fileClose(file);
         } finally {
-            syncChannel.close();
-            arena.close();
+            try (syncChannel; writeback) {
+                arena.close();
+            }
         }
     }
 

@@ -58,6 +58,11 @@ public class Hdf5ScanFileWriter implements ScanFileWriter {
         @AttributeDefinition(description = "A flush also forces the data onto the storage device (survives a power"
                 + " cut, not only a crash of the process); costs a device round trip per flush")
         boolean fsync() default true;
+
+        @AttributeDefinition(description = "Start the kernel writing a data file to the device each time this many"
+                + " KiB were appended (Linux sync_file_range), so a flush's fsync has little left to wait for;"
+                + " durability is the same. 0: off")
+        int earlyWritebackKiB() default 8192;
     }
 
     private volatile WriterSettings settings;
@@ -68,11 +73,13 @@ public class Hdf5ScanFileWriter implements ScanFileWriter {
     void activate(Config config) throws IOException {
         Path library = LibraryLocator.library(config.libraryPath(), System.getenv(LibraryLocator.ENV));
         WriterSettings s = new WriterSettings(library, LibraryLocator.pluginDir(config.pluginPath(), library),
-                RawCompression.parse(config.rawCompression()), config.flushEveryFrames(), config.fsync());
+                RawCompression.parse(config.rawCompression()), config.flushEveryFrames(), config.fsync(),
+                config.earlyWritebackKiB() * 1024L);
         configure(s);
-        LOG.info("HDF5 scan-file writer ready: {} (plugins {}), raw frames {}, flush every {} frames, fsync {}",
+        LOG.info("HDF5 scan-file writer ready: {} (plugins {}), raw frames {}, flush every {} frames, fsync {},"
+                + " early writeback every {} KiB",
                 library, s.pluginDir().map(Path::toString).orElse("from HDF5_PLUGIN_PATH"), config.rawCompression(),
-                s.flushEveryFrames(), s.fsync());
+                s.flushEveryFrames(), s.fsync(), EarlyWriteback.supported() ? s.earlyWritebackBytes() / 1024 : "(not on this system)");
     }
 
     /** Loads the library and checks that a configured plugin filter loads, so a bad setup fails at start. */

@@ -64,7 +64,7 @@ final class NexusScanFile implements ScanFile {
     private void startDataFile() throws IOException {
         String name = dataFileName(layout.scanId(), dataFiles.size() + 1);
         current = DataFile.create(h5, layout.directory().resolve(name), layout.geometry(), layout.encoding(),
-                settings.rawCompression());
+                settings.rawCompression(), settings.earlyWritebackBytes());
         dataFiles.add(name);
         if (dataFiles.size() > 1) {
             master.linkDataFile(dataFiles.size(), name);

@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param flushEveryFrames also flush on its own after this many frames (0: only when the caller flushes)
  * @param fsync            flush also forces the data to the storage device (survives power loss, not only a
  *                         crash of the process)
+ * @param earlyWritebackBytes start the kernel writing a data file's pages each time this many bytes were appended
+ *                         (Linux), so flushes wait less; 0: off
  */
 record WriterSettings(Path library, Optional<Path> pluginDir, RawCompression rawCompression, int flushEveryFrames,
-        boolean fsync) {
+        boolean fsync, long earlyWritebackBytes) {
 
     WriterSettings {
         Objects.requireNonNull(library, "library");
@@ -23,6 +25,10 @@ record WriterSettings(Path library, Optional<Path> pluginDir, RawCompression raw
         Objects.requireNonNull(rawCompression, "rawCompression");
         if (flushEveryFrames < 0) {
             throw new IllegalArgumentException("flushEveryFrames must be 0 (off) or positive, got " + flushEveryFrames);
+        }
+        if (earlyWritebackBytes < 0) {
+            throw new IllegalArgumentException("earlyWritebackKiB must be 0 (off) or positive, got "
+                    + earlyWritebackBytes / 1024);
         }
     }
 }

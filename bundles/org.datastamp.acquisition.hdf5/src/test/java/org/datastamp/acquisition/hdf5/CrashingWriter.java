@@ -23,7 +23,8 @@ public final class CrashingWriter {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
-        ScanFile scan = TestFrames.writer("none")
+        // early writeback after every frame: the kernel writes pages mid-interval, acknowledged frames must still hold
+        ScanFile scan = TestFrames.writer("none", 1)
                 .create(TestFrames.layout(dir, "crash", G, FrameEncoding.LZ4, PER_FILE, "NXmx", List.of()));
         for (long i = 0; ; i++) {
             scan.append(TestFrames.frame(i, G, FrameEncoding.LZ4, TestFrames.lz4Chunk(TestFrames.raw(i, G))));

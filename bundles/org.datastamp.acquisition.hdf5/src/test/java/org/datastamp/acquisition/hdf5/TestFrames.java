@@ -114,10 +114,14 @@ final class TestFrames {
     }
 
     static Hdf5ScanFileWriter writer(String rawCompression) throws IOException {
+        return writer(rawCompression, EarlyWriteback.DEFAULT_EVERY_BYTES);
+    }
+
+    static Hdf5ScanFileWriter writer(String rawCompression, long earlyWritebackBytes) throws IOException {
         Hdf5ScanFileWriter w = new Hdf5ScanFileWriter();
         Path lib = LibraryLocator.library("", System.getenv(LibraryLocator.ENV));
         w.configure(new WriterSettings(lib, LibraryLocator.pluginDir("", lib), RawCompression.parse(rawCompression), 0,
-                true));
+                true, earlyWritebackBytes));
         return w;
     }
 }
