@@ -1,2 +1,8 @@
-/** Storage backends (hot disk, tape, cloud) as plugins behind one SPI. */
+/**
+ * Storage backends (hot disk, tape, cloud) as plugins behind one SPI.
+ * <p>
+ * 1.0: {@link org.datastamp.storage.api.StorageBackend} (put/get/contains). 1.1 adds, without touching 1.0 types,
+ * {@link org.datastamp.storage.api.ManagedBackend} (stat/list/delete) and
+ * {@link org.datastamp.storage.api.RecallableBackend} (tiers with recall latency such as tape).
+ */
 package org.datastamp.storage.api;

@@ -8,9 +8,13 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
+import org.datastamp.storage.api.ObjectInfo;
 import org.datastamp.storage.api.StorageException;
 
 /**
@@ -74,7 +78,7 @@ final class DiskStore {
             return Files.newInputStream(file);
         } catch (IOException e) {
             if (!Files.exists(file)) {
-                throw new StorageException("No object '" + key + "' in " + name + " (" + root + ")", e);
+                throw missing(key, e);
             }
             throw new StorageException("Could not read '" + key + "' from " + name + " (" + root + "): " + e, e);
         }
@@ -82,6 +86,69 @@ final class DiskStore {
 
     boolean contains(String key) throws StorageException {
         return Files.isRegularFile(resolve(key));
+    }
+
+    ObjectInfo stat(String key) throws StorageException {
+        Path file = resolve(key);
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw missing(key, null);
+            }
+            return new ObjectInfo(key, Files.size(file));
+        } catch (IOException e) {
+            throw new StorageException("Could not read the size of '" + key + "' in " + name + " (" + root + "): "
+                    + e, e);
+        }
+    }
+
+    /** Objects whose key starts with {@code prefix}, sorted; hidden temporary files of unfinished puts are skipped. */
+    List<ObjectInfo> list(String prefix) throws StorageException {
+        checkPrefix(prefix);
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile)
+                    .map(f -> root.relativize(f).toString().replace('\\', '/'))
+                    .filter(k -> k.startsWith(prefix) && !isHidden(k))
+                    .sorted()
+                    .map(k -> new ObjectInfo(k, root.resolve(k).toFile().length()))
+                    .toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new StorageException("Could not list '" + prefix + "' in " + name + " (" + root + "): " + e, e);
+        }
+    }
+
+    /** Deletes one object; callers delete only after a verified second copy exists (see ManagedBackend). */
+    void delete(String key) throws StorageException {
+        Path file = resolve(key);
+        try {
+            Files.delete(file);
+        } catch (NoSuchFileException e) {
+            throw missing(key, e);
+        } catch (IOException e) {
+            throw new StorageException("Could not delete '" + key + "' from " + name + " (" + root + "): " + e, e);
+        }
+    }
+
+    private StorageException missing(String key, Exception cause) {
+        return new StorageException("No object '" + key + "' in " + name + " (" + root + ")", cause);
+    }
+
+    private static boolean isHidden(String key) {
+        for (String segment : key.split("/")) {
+            if (segment.startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void checkPrefix(String prefix) throws StorageException {
+        if (prefix == null || prefix.startsWith("/") || prefix.contains("..") || prefix.contains("\\")) {
+            throw new StorageException(name + ": list prefix '" + prefix + "' must be relative and must not contain"
+                    + " '..' or a backslash");
+        }
     }
 
     /** The file for {@code key}, after checking the key cannot reach outside the root. */

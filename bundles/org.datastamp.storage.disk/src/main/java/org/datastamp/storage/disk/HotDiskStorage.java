@@ -2,8 +2,11 @@ package org.datastamp.storage.disk;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.datastamp.core.api.DataDirectory;
+import org.datastamp.storage.api.ManagedBackend;
+import org.datastamp.storage.api.ObjectInfo;
 import org.datastamp.storage.api.StorageBackend;
 import org.datastamp.storage.api.StorageException;
 import org.datastamp.storage.api.StorageTier;
@@ -18,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The hot tier: objects as files on a local or mounted disk, by default under {@code <data dir>/hot}. */
-@Component(service = StorageBackend.class, configurationPid = HotDiskStorage.PID)
+@Component(service = { StorageBackend.class, ManagedBackend.class }, configurationPid = HotDiskStorage.PID)
 @Designate(ocd = HotDiskStorage.Config.class)
-public class HotDiskStorage implements StorageBackend {
+public class HotDiskStorage implements ManagedBackend {
 
     static final String PID = "org.datastamp.storage.disk";
     static final String ID = "hot-disk";
@@ -40,6 +43,15 @@ public class HotDiskStorage implements StorageBackend {
     }
 
     private volatile DiskStore store;
+
+    /** For DS. */
+    public HotDiskStorage() {
+    }
+
+    /** For tests: a tier over a store without a framework. */
+    HotDiskStorage(DiskStore store) {
+        this.store = store;
+    }
 
     @Activate
     @Modified
@@ -80,5 +92,21 @@ public class HotDiskStorage implements StorageBackend {
     @Override
     public boolean contains(String key) throws StorageException {
         return store.contains(key);
+    }
+
+    @Override
+    public ObjectInfo stat(String key) throws StorageException {
+        return store.stat(key);
+    }
+
+    @Override
+    public List<ObjectInfo> list(String prefix) throws StorageException {
+        return store.list(prefix);
+    }
+
+    @Override
+    public void delete(String key) throws StorageException {
+        store.delete(key);
+        LOG.info("Deleted {} from {}", key, ID);
     }
 }
