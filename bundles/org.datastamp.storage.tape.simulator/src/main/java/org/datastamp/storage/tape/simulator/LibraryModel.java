@@ -11,13 +11,13 @@ package org.datastamp.storage.tape.simulator;
  * @param fullSeekSeconds         locate from the start to the end of the tape
  * @param streamingBytesPerSecond native read speed of one drive (LTO-8: 360 MB/s)
  */
-record LibraryModel(int drives, long cartridgeBytes, double mountSeconds, double unmountSeconds,
+public record LibraryModel(int drives, long cartridgeBytes, double mountSeconds, double unmountSeconds,
         double fullSeekSeconds, double streamingBytesPerSecond) {
 
     /** An LTO-8 library with six drives. */
-    static final LibraryModel LTO8 = new LibraryModel(6, 12_000_000_000_000L, 15, 15, 100, 360_000_000);
+    public static final LibraryModel LTO8 = new LibraryModel(6, 12_000_000_000_000L, 15, 15, 100, 360_000_000);
 
-    LibraryModel {
+    public LibraryModel {
         if (drives < 1) {
             throw new IllegalArgumentException("A tape library needs at least one drive, not " + drives);
         }

@@ -8,5 +8,5 @@ package org.datastamp.storage.tape.simulator;
  * @param position  byte offset of the object's first byte on the cartridge
  * @param size      object length in bytes
  */
-record Placement(String key, String cartridge, long position, long size) {
+public record Placement(String key, String cartridge, long position, long size) {
 }

@@ -9,12 +9,13 @@ import java.util.Map;
 
 /**
  * Plans the reading of a batch of objects on the library's drives, in simulated seconds. Pure: it changes only the
- * {@link Drive} states it is given, so the simulator and the benchmark share it.
+ * {@link Drive} states it is given, so the simulator and the benchmark share it. Public (in a package the bundle does
+ * not export) only for releng/bench/tape-recall-figures.
  */
-final class RecallScheduler {
+public final class RecallScheduler {
 
     /** How requests are put on drives. */
-    enum Strategy {
+    public enum Strategy {
         /**
          * Group the batch by cartridge, read each cartridge's objects in position order in one mount, reuse a drive
          * that already holds the cartridge, give each group to the drive free first.
@@ -25,28 +26,40 @@ final class RecallScheduler {
     }
 
     /** One drive's state between batches. */
-    static final class Drive {
+    public static final class Drive {
         String mounted;
         long head;
         double freeAt;
     }
 
     /** Counters of work done, accumulated over batches. */
-    static final class Counters {
+    public static final class Counters {
         long mounts;
         long bytesStreamed;
         double driveBusySeconds;
+
+        public long mounts() {
+            return mounts;
+        }
+
+        public long bytesStreamed() {
+            return bytesStreamed;
+        }
+
+        public double driveBusySeconds() {
+            return driveBusySeconds;
+        }
     }
 
     private final LibraryModel model;
     private final Strategy strategy;
 
-    RecallScheduler(LibraryModel model, Strategy strategy) {
+    public RecallScheduler(LibraryModel model, Strategy strategy) {
         this.model = model;
         this.strategy = strategy;
     }
 
-    static List<Drive> emptyDrives(int count) {
+    public static List<Drive> emptyDrives(int count) {
         List<Drive> drives = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             drives.add(new Drive());
@@ -59,7 +72,7 @@ final class RecallScheduler {
      *
      * @return for each key of the batch, the simulated time at which it has been read into the cache
      */
-    Map<String, Double> schedule(List<Placement> batch, double now, List<Drive> drives, Counters counters) {
+    public Map<String, Double> schedule(List<Placement> batch, double now, List<Drive> drives, Counters counters) {
         Map<String, Double> ready = new HashMap<>();
         if (strategy == Strategy.BY_CARTRIDGE) {
             Map<String, List<Placement>> byCartridge = new LinkedHashMap<>();
