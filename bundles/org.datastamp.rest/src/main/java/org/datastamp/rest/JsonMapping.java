@@ -296,6 +296,7 @@ final class JsonMapping {
         json.put("id", status.id().value());
         json.put("state", status.state().name());
         json.put("framesWritten", status.framesWritten());
+        json.put("framesDropped", status.framesDropped());
         json.put("frameCount", status.request().frameCount());
         json.put("detectorId", status.request().detectorId());
         json.put("title", status.request().title());

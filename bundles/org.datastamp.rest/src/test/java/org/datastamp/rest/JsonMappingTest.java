@@ -127,9 +127,17 @@ class JsonMappingTest {
         ScanStatus status = new ScanStatus(new ScanId("scan-000001"), new ScanRequest("simulated-detector", 10, "T", ""),
                 ScanState.RUNNING, 3, Optional.empty(), Optional.empty());
 
-        assertEquals("{\"id\":\"scan-000001\",\"state\":\"RUNNING\",\"framesWritten\":3,\"frameCount\":10,"
+        assertEquals("{\"id\":\"scan-000001\",\"state\":\"RUNNING\",\"framesWritten\":3,\"framesDropped\":0,\"frameCount\":10,"
                 + "\"detectorId\":\"simulated-detector\",\"title\":\"T\",\"datasetId\":null,\"error\":null}",
                 codec.toString(JsonMapping.scanStatus(status)));
+    }
+
+    @Test
+    void scanStatusCountsDroppedFrames() {
+        ScanStatus status = new ScanStatus(new ScanId("scan-000002"), new ScanRequest("dectris-eiger1", 10, "T", ""),
+                ScanState.COMPLETED, 8, Optional.empty(), Optional.empty(), 2);
+
+        assertEquals(2, JsonMapping.scanStatus(status).get("framesDropped").intValue());
     }
 
     @Test

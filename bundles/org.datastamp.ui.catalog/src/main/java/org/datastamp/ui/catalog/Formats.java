@@ -133,7 +133,8 @@ final class Formats {
     /** One line on a scan: {@code scan-000003 RUNNING: 4 of 10 frames}, then the dataset or the error. */
     static String scan(ScanStatus status) {
         String progress = status.id() + " " + status.state() + ": " + status.framesWritten() + " of "
-                + status.request().frameCount() + " frames";
+                + status.request().frameCount() + " frames"
+                + (status.framesDropped() > 0 ? " (" + status.framesDropped() + " dropped)" : "");
         if (status.state() == ScanState.COMPLETED && status.dataset().isPresent()) {
             return progress + ", dataset " + status.dataset().get();
         }

@@ -139,6 +139,9 @@ class FormatsTest {
         assertEquals("scan-000003 RUNNING: 4 of 10 frames", Formats.scan(running));
         assertEquals("scan-000003 COMPLETED: 10 of 10 frames, dataset ds-7", Formats.scan(done));
         assertEquals("scan-000003 FAILED: 2 of 10 frames, failed: detector left", Formats.scan(failed));
+        ScanStatus dropping = new ScanStatus(new ScanId("scan-000004"), request, ScanState.COMPLETED, 8,
+                Optional.of(new DatasetId("ds-8")), Optional.empty(), 2);
+        assertEquals("scan-000004 COMPLETED: 8 of 10 frames (2 dropped), dataset ds-8", Formats.scan(dropping));
         assertFalse(Formats.finished(running));
         assertTrue(Formats.finished(done));
         assertTrue(Formats.finished(failed));
