@@ -37,6 +37,14 @@ public interface FacilityDirectory {
 
     Person savePerson(Person person) throws CatalogException;
 
+    /**
+     * Saves a batch of directory records and {@code alsoWrite}'s rows in one transaction: all are recorded, or none
+     * is (since 2.2). A directory that cannot do this says so.
+     */
+    default void saveAll(DirectoryBatch batch, SameTransaction alsoWrite) throws CatalogException {
+        throw new CatalogException(getClass().getSimpleName() + " cannot save directory records in one transaction");
+    }
+
     Optional<Person> person(String username) throws CatalogException;
 
     /** What the access rule needs to know about a user: proposals, staff instruments, curator/admin role. */

@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.Dictionary;
+import java.util.Hashtable;
 
 import javax.sql.DataSource;
 
@@ -14,6 +16,7 @@ import org.datastamp.catalog.api.UnitConverter;
 import org.datastamp.core.api.DataDirectory;
 import org.h2.jdbcx.JdbcDataSource;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -38,6 +41,12 @@ import com.zaxxer.hikari.HikariDataSource;
 public class CatalogComponent extends JdbcCatalog {
 
     static final String PID = "org.datastamp.catalog.jdbc";
+
+    /**
+     * Service property of the catalogue's {@link DataSource} service, for the bundles whose tables live in the
+     * catalogue's schema (logbook, user office; decision 0025): {@code @Reference(target = "(datastamp.database=catalog)")}.
+     */
+    public static final String DATABASE_PROPERTY = "datastamp.database";
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogComponent.class);
 
@@ -72,15 +81,24 @@ public class CatalogComponent extends JdbcCatalog {
 
     private final AutoCloseable holder;
 
+    private final ServiceRegistration<DataSource> dataSourceRegistration;
+
     @Activate
     public CatalogComponent(Config config, BundleContext context, @Reference UnitConverter units)
             throws CatalogException {
-        this(open(config, context), units, embargo(config));
+        this(open(config, context), units, embargo(config), context);
     }
 
-    private CatalogComponent(Opened opened, UnitConverter units, Period defaultEmbargo) throws CatalogException {
+    private CatalogComponent(Opened opened, UnitConverter units, Period defaultEmbargo, BundleContext context)
+            throws CatalogException {
         super(opened.database(), units, defaultEmbargo, Clock.systemUTC());
         this.holder = opened.holder();
+        // The same connections (pool or held H2 file) for the logbook and user-office tables, registered only once
+        // the schema (theirs included) is migrated, so their components start on a complete schema.
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(DATABASE_PROPERTY, "catalog");
+        this.dataSourceRegistration = context.registerService(DataSource.class, opened.database().dataSource(),
+                properties);
         LOG.info("Catalogue ready on {} (default embargo {})", opened.database().description(), defaultEmbargo);
     }
 
@@ -171,6 +189,11 @@ public class CatalogComponent extends JdbcCatalog {
 
     @Deactivate
     void deactivate() {
+        try {
+            dataSourceRegistration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the framework unregisters a stopping bundle's services itself
+        }
         close(holder);
     }
 

@@ -30,6 +30,7 @@ import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.CatalogException;
 import org.datastamp.catalog.api.ConflictException;
 import org.datastamp.catalog.api.Dataset;
+import org.datastamp.catalog.api.DirectoryBatch;
 import org.datastamp.catalog.api.DatasetAccess;
 import org.datastamp.catalog.api.DatasetChange;
 import org.datastamp.catalog.api.DatasetId;
@@ -46,6 +47,7 @@ import org.datastamp.catalog.api.Proposal;
 import org.datastamp.catalog.api.Publication;
 import org.datastamp.catalog.api.PublishedData;
 import org.datastamp.catalog.api.Sample;
+import org.datastamp.catalog.api.SameTransaction;
 import org.datastamp.catalog.api.Session;
 import org.datastamp.catalog.api.UnitConverter;
 import org.datastamp.catalog.api.Viewer;
@@ -660,14 +662,16 @@ class JdbcCatalog implements Catalog, FacilityDirectory {
 
     @Override
     public Proposal saveProposal(Proposal proposal) throws CatalogException {
-        return db.inTransaction("record proposal " + proposal.id(), c -> {
-            Optional<Optional<Period>> previous = FacilityRows.saveProposal(c, proposal);
-            Optional<Period> now = Optional.ofNullable(proposal.embargo());
-            if (previous.isPresent() && !previous.get().equals(now)) {
-                recomputePublicFrom(c, proposal.id(), now.orElse(defaultEmbargo));
-            }
-            return proposal;
-        });
+        return db.inTransaction("record proposal " + proposal.id(), c -> saveProposal(c, proposal));
+    }
+
+    private Proposal saveProposal(Connection c, Proposal proposal) throws SQLException {
+        Optional<Optional<Period>> previous = FacilityRows.saveProposal(c, proposal);
+        Optional<Period> now = Optional.ofNullable(proposal.embargo());
+        if (previous.isPresent() && !previous.get().equals(now)) {
+            recomputePublicFrom(c, proposal.id(), now.orElse(defaultEmbargo));
+        }
+        return proposal;
     }
 
     /** A proposal's embargo changed: its datasets become public at end + embargo, or earlier if published. */
@@ -698,16 +702,18 @@ class JdbcCatalog implements Catalog, FacilityDirectory {
 
     @Override
     public Session saveSession(Session session) throws CatalogException {
+        return db.inTransaction("record session " + session.id(), c -> saveSession(c, session, "proposalId"));
+    }
+
+    private static Session saveSession(Connection c, Session session, String field) throws SQLException,
+            CatalogException {
         Session stored = new Session(session.id(), session.proposalId(), session.instrument(),
                 micros(session.start()), micros(session.end()));
-        return db.inTransaction("record session " + session.id(), c -> {
-            if (!IngestValidator.exists(c, "proposal", "id", stored.proposalId())) {
-                throw new InvalidInputException("proposalId", "no proposal '" + stored.proposalId()
-                        + "' is recorded");
-            }
-            FacilityRows.saveSession(c, stored);
-            return stored;
-        });
+        if (!IngestValidator.exists(c, "proposal", "id", stored.proposalId())) {
+            throw new InvalidInputException(field, "no proposal '" + stored.proposalId() + "' is recorded");
+        }
+        FacilityRows.saveSession(c, stored);
+        return stored;
     }
 
     @Override
@@ -723,13 +729,38 @@ class JdbcCatalog implements Catalog, FacilityDirectory {
 
     @Override
     public Sample saveSample(Sample sample) throws CatalogException {
-        return db.inTransaction("record sample " + sample.id(), c -> {
-            if (!sample.proposalId().isEmpty() && !IngestValidator.exists(c, "proposal", "id", sample.proposalId())) {
-                throw new InvalidInputException("proposalId", "no proposal '" + sample.proposalId()
-                        + "' is recorded");
+        return db.inTransaction("record sample " + sample.id(), c -> saveSample(c, sample, "proposalId"));
+    }
+
+    private static Sample saveSample(Connection c, Sample sample, String field) throws SQLException,
+            CatalogException {
+        if (!sample.proposalId().isEmpty() && !IngestValidator.exists(c, "proposal", "id", sample.proposalId())) {
+            throw new InvalidInputException(field, "no proposal '" + sample.proposalId() + "' is recorded");
+        }
+        FacilityRows.saveSample(c, sample);
+        return sample;
+    }
+
+    @Override
+    public void saveAll(DirectoryBatch batch, SameTransaction alsoWrite) throws CatalogException {
+        db.inTransaction("record " + batch.size() + " directory records", c -> {
+            for (Person person : batch.persons()) {
+                FacilityRows.savePerson(c, person);
             }
-            FacilityRows.saveSample(c, sample);
-            return sample;
+            for (Instrument instrument : batch.instruments()) {
+                FacilityRows.saveInstrument(c, instrument);
+            }
+            for (Proposal proposal : batch.proposals()) {
+                saveProposal(c, proposal);
+            }
+            for (Session session : batch.sessions()) {
+                saveSession(c, session, "sessions[" + session.id() + "].proposalId");
+            }
+            for (Sample sample : batch.samples()) {
+                saveSample(c, sample, "samples[" + sample.id() + "].proposalId");
+            }
+            alsoWrite.write(c);
+            return null;
         });
     }
 
