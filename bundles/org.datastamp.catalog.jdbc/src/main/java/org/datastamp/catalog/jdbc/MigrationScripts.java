@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,13 +70,26 @@ final class MigrationScripts implements ResourceProvider, ClassProvider<JavaMigr
             Enumeration<URL> entries = bundle.findEntries(FOLDER, "*.sql", false);
             return entries == null ? List.of() : Collections.list(entries);
         }
-        // Outside OSGi (unit tests) the scripts are files in the class-path folder.
+        // Outside OSGi (unit tests, also of the bundles whose tables live in this schema) the scripts are files in
+        // the class-path folder, or entries of this bundle's jar.
         URL folder = MigrationScripts.class.getClassLoader().getResource(FOLDER);
-        if (folder == null || !"file".equals(folder.getProtocol())) {
+        if (folder == null) {
             return List.of();
         }
+        if ("file".equals(folder.getProtocol())) {
+            return list(Path.of(folder.toURI()));
+        }
+        if ("jar".equals(folder.getProtocol())) {
+            try (FileSystem jar = FileSystems.newFileSystem(folder.toURI(), Map.of())) {
+                return list(jar.getPath(FOLDER));
+            }
+        }
+        return List.of();
+    }
+
+    private static List<URL> list(Path folder) throws IOException {
         List<URL> urls = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+        try (Stream<Path> files = Files.list(folder)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
                 urls.add(p.toUri().toURL());
             }
