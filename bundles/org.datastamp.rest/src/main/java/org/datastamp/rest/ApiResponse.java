@@ -7,14 +7,15 @@ import java.util.Objects;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * What a resource answers: status, JSON body, content type and extra headers.
+ * What a resource answers: status, JSON body (or raw bytes, such as a PNG), content type and extra headers.
  *
  * @param status      HTTP status
- * @param body        JSON body
- * @param contentType {@code application/json} or {@code application/problem+json}
+ * @param body        JSON body; ignored when {@code bytes} is set
+ * @param contentType {@code application/json}, {@code application/problem+json}, or the type of {@code bytes}
  * @param headers     extra response headers (Location, Allow)
+ * @param bytes       a binary body sent as it is, or {@code null} for the JSON body
  */
-record ApiResponse(int status, JsonNode body, String contentType, Map<String, String> headers) {
+record ApiResponse(int status, JsonNode body, String contentType, Map<String, String> headers, byte[] bytes) {
 
     static final String JSON = "application/json";
     static final String PROBLEM_JSON = "application/problem+json";
@@ -23,6 +24,15 @@ record ApiResponse(int status, JsonNode body, String contentType, Map<String, St
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(contentType, "contentType");
         headers = Map.copyOf(headers);
+    }
+
+    ApiResponse(int status, JsonNode body, String contentType, Map<String, String> headers) {
+        this(status, body, contentType, headers, null);
+    }
+
+    /** A 200 answer of binary content, e.g. {@code image/png}. */
+    static ApiResponse binary(byte[] bytes, String contentType, Map<String, String> headers) {
+        return new ApiResponse(200, com.fasterxml.jackson.databind.node.NullNode.instance, contentType, headers, bytes);
     }
 
     static ApiResponse ok(JsonNode body) {

@@ -78,10 +78,15 @@ abstract class ApiServlet extends HttpServlet {
     private void write(ApiResponse answer, HttpServletResponse response, boolean withBody) throws IOException {
         response.setStatus(answer.status());
         response.setContentType(answer.contentType());
-        response.setCharacterEncoding("UTF-8");
+        if (answer.bytes() == null) {
+            response.setCharacterEncoding("UTF-8");
+        }
         response.setHeader("Cache-Control", "no-store");
         answer.headers().forEach(response::setHeader);
-        if (withBody) {
+        if (withBody && answer.bytes() != null) {
+            response.setContentLength(answer.bytes().length);
+            response.getOutputStream().write(answer.bytes());
+        } else if (withBody) {
             codec.write(answer.body(), response.getOutputStream());
         }
     }

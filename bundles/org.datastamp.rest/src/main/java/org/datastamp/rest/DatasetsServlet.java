@@ -1,11 +1,19 @@
 package org.datastamp.rest;
 
+import java.util.Collection;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import javax.servlet.Servlet;
 
 import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.DatasetSearch;
 import org.datastamp.catalog.api.FacilityDirectory;
+import org.datastamp.storage.api.StorageBackend;
+import org.datastamp.visualization.api.ArrayRenderer;
+import org.datastamp.visualization.api.DataFileReader;
+import org.datastamp.visualization.api.VisualizerRegistry;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -13,7 +21,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-/** Serves {@link DatasetsResource}; answers 503 while the catalogue or the search service is missing. */
+/**
+ * Serves {@link DatasetsResource}, and {@link DatasetFilesResource} for {@code {id}/files/...} (one servlet, since
+ * the whiteboard matches {@code /api/v1/datasets/*} as a whole); answers 503 while a service it needs is missing.
+ */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("datastamp-api-datasets")
 @HttpWhiteboardServletPattern("/api/v1/datasets/*")
@@ -39,12 +50,31 @@ public class DatasetsServlet extends ApiServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile FacilityDirectory directory;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile DataFileReader fileReader;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile ArrayRenderer renderer;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile VisualizerRegistry visualizers;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    private final transient Collection<StorageBackend> backends = new CopyOnWriteArrayList<>();
+
     private final transient DatasetsResource resource = new DatasetsResource(() -> catalog, () -> search,
             () -> directory, codec);
 
+    private final transient DatasetFilesResource files = new DatasetFilesResource(() -> catalog, () -> fileReader,
+            () -> renderer, () -> visualizers, new DatasetFiles(() -> backends));
+
     @Override
     ApiResponse handle(ApiRequest request) throws ProblemException {
-        return resource.handle(request);
+        return DatasetFilesResource.handles(request) ? files.handle(request) : resource.handle(request);
     }
 
     @Override

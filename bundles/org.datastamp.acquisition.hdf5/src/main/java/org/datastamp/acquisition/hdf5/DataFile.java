@@ -10,7 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-import org.datastamp.acquisition.hdf5.lib.Hdf5;
+import org.datastamp.core.hdf5.Hdf5;
 import org.datastamp.detector.api.Frame;
 import org.datastamp.detector.api.FrameEncoding;
 import org.datastamp.detector.api.FrameGeometry;

@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.datastamp.core.hdf5.LibraryLocator;
 import org.datastamp.acquisition.api.RecoveredScanFile;
 import org.datastamp.acquisition.api.ScanFile;
 import org.datastamp.acquisition.api.ScanFileLayout;
 import org.datastamp.acquisition.api.ScanFileWriter;
-import org.datastamp.acquisition.hdf5.lib.Hdf5;
+import org.datastamp.core.hdf5.Hdf5;
 import org.datastamp.detector.api.FrameEncoding;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -11,7 +11,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.datastamp.acquisition.hdf5.lib.Hdf5;
+import org.datastamp.core.hdf5.Hdf5;
 import org.datastamp.catalog.api.MetadataEntry;
 
 /**

@@ -10,7 +10,7 @@ import java.util.Locale;
 
 import org.datastamp.acquisition.api.ScanFile;
 import org.datastamp.acquisition.api.ScanFileLayout;
-import org.datastamp.acquisition.hdf5.lib.Hdf5;
+import org.datastamp.core.hdf5.Hdf5;
 import org.datastamp.catalog.api.MetadataEntry;
 import org.datastamp.detector.api.Frame;
 import org.slf4j.Logger;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.datastamp.core.hdf5.LibraryLocator;
 import org.datastamp.acquisition.api.ScanFile;
 import org.datastamp.catalog.api.MetadataEntry;
 import org.datastamp.detector.api.FrameEncoding;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.datastamp.core.hdf5.LibraryLocator;
 import org.datastamp.catalog.api.MetadataEntry;
 import org.datastamp.acquisition.api.ScanFileLayout;
 import org.datastamp.detector.api.Frame;

@@ -84,6 +84,15 @@ final class DiskStore {
         }
     }
 
+    /** The file of an existing object, for reading in place. */
+    Path file(String key) throws StorageException {
+        Path file = resolve(key);
+        if (!Files.isRegularFile(file)) {
+            throw missing(key, null);
+        }
+        return file;
+    }
+
     boolean contains(String key) throws StorageException {
         return Files.isRegularFile(resolve(key));
     }

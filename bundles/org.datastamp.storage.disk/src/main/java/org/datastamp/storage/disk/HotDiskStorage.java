@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.datastamp.core.api.DataDirectory;
+import org.datastamp.storage.api.LocalFileBackend;
 import org.datastamp.storage.api.ManagedBackend;
 import org.datastamp.storage.api.ObjectInfo;
 import org.datastamp.storage.api.StorageBackend;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /** The hot tier: objects as files on a local or mounted disk, by default under {@code <data dir>/hot}. */
 @Component(service = { StorageBackend.class, ManagedBackend.class }, configurationPid = HotDiskStorage.PID)
 @Designate(ocd = HotDiskStorage.Config.class)
-public class HotDiskStorage implements ManagedBackend {
+public class HotDiskStorage implements ManagedBackend, LocalFileBackend {
 
     static final String PID = "org.datastamp.storage.disk";
     static final String ID = "hot-disk";
@@ -87,6 +88,11 @@ public class HotDiskStorage implements ManagedBackend {
     @Override
     public InputStream get(String key) throws StorageException {
         return store.get(key);
+    }
+
+    @Override
+    public Path localFile(String key) throws StorageException {
+        return store.file(key);
     }
 
     @Override

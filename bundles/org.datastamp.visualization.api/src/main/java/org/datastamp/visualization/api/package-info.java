@@ -1,2 +1,7 @@
-/** Visualizer plugins: each declares which data it can show and is offered for it. */
+/**
+ * Visualization: reading HDF5/NeXus files for viewing ({@link org.datastamp.visualization.api.DataFileReader}),
+ * rendering arrays for screens ({@link org.datastamp.visualization.api.ArrayRenderer}), and visualizer plugins that
+ * each declare which data they can show ({@link org.datastamp.visualization.api.Visualizer},
+ * {@link org.datastamp.visualization.api.VisualizerRegistry}). Version 1.1 added reading and rendering.
+ */
 package org.datastamp.visualization.api;

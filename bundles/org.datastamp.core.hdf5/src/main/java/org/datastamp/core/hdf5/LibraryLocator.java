@@ -1,4 +1,4 @@
-package org.datastamp.acquisition.hdf5;
+package org.datastamp.core.hdf5;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,9 +13,9 @@ import java.util.stream.Stream;
  * Finds libhdf5 and its filter plugins where Debian and Ubuntu install them (libhdf5-103-1, hdf5-filter-plugin,
  * bitshuffle), unless the configuration or {@code DATASTAMP_HDF5_LIB} names the library.
  */
-final class LibraryLocator {
+public final class LibraryLocator {
 
-    static final String ENV = "DATASTAMP_HDF5_LIB";
+    public static final String ENV = "DATASTAMP_HDF5_LIB";
 
     private LibraryLocator() {
     }
@@ -25,7 +25,7 @@ final class LibraryLocator {
      *
      * @throws IOException listing where it looked
      */
-    static Path library(String configured, String environment) throws IOException {
+    public static Path library(String configured, String environment) throws IOException {
         if (configured != null && !configured.isBlank()) {
             return existing(Path.of(configured.trim()), "configured libraryPath");
         }
@@ -47,7 +47,7 @@ final class LibraryLocator {
     }
 
     /** The configured plugin folder, else the serial plugin folder beside a Debian/Ubuntu libhdf5 if present. */
-    static Optional<Path> pluginDir(String configured, Path library) throws IOException {
+    public static Optional<Path> pluginDir(String configured, Path library) throws IOException {
         if (configured != null && !configured.isBlank()) {
             Path dir = Path.of(configured.trim());
             if (!Files.isDirectory(dir)) {

@@ -1,4 +1,4 @@
-package org.datastamp.acquisition.hdf5.lib;
+package org.datastamp.core.hdf5;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -61,6 +61,7 @@ public final class Hdf5 {
 
     /** Predefined identifiers: global variables in libhdf5, valid after {@code H5open}. */
     public final long dcplClass;
+    public final long daplClass;
     public final long faplClass;
     public final long u8;
     public final long u16;
@@ -70,7 +71,7 @@ public final class Hdf5 {
     public final long i8;
     public final long i64;
     public final long f64;
-    final long cString;
+    public final long cString;
 
     private Hdf5(Path library) throws IOException {
         this.library = library;
@@ -88,6 +89,7 @@ public final class Hdf5 {
         check((int) call("H5Eset_auto2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, ADDRESS), E_DEFAULT,
                 MemorySegment.NULL, MemorySegment.NULL), "H5Eset_auto2");
         dcplClass = global("H5P_CLS_DATASET_CREATE_ID_g");
+        daplClass = global("H5P_CLS_DATASET_ACCESS_ID_g");
         faplClass = global("H5P_CLS_FILE_ACCESS_ID_g");
         u8 = global("H5T_STD_U8LE_g");
         u16 = global("H5T_STD_U16LE_g");
@@ -465,12 +467,12 @@ public final class Hdf5 {
         return address.reinterpret(JAVA_LONG.byteSize()).get(JAVA_LONG, 0);
     }
 
-    private void close(String function, long id) throws IOException {
+    void close(String function, long id) throws IOException {
         check((int) call(function, FunctionDescriptor.of(JAVA_INT, JAVA_LONG), id), function);
     }
 
     /** Calls a libhdf5 function under the library lock; method handles are looked up once per function. */
-    private Object call(String function, FunctionDescriptor descriptor, Object... args) throws Hdf5Exception {
+    Object call(String function, FunctionDescriptor descriptor, Object... args) throws Hdf5Exception {
         MethodHandle handle = handles.computeIfAbsent(function, f -> LINKER.downcallHandle(symbols.find(f)
                 .orElseThrow(() -> new UnsupportedOperationException(library + " has no function " + f)),
                 descriptor));
@@ -490,14 +492,14 @@ public final class Hdf5 {
         }
     }
 
-    private long checkId(long id, String what) throws Hdf5Exception {
+    long checkId(long id, String what) throws Hdf5Exception {
         if (id < 0) {
             throw new Hdf5Exception("HDF5 could not " + what + ": " + lastError.get());
         }
         return id;
     }
 
-    private void check(int status, String what) throws Hdf5Exception {
+    void check(int status, String what) throws Hdf5Exception {
         if (status < 0) {
             throw new Hdf5Exception("HDF5 " + what + " failed: " + lastError.get());
         }

@@ -1,4 +1,4 @@
-package org.datastamp.acquisition.hdf5.lib;
+package org.datastamp.core.hdf5;
 
 import java.io.IOException;
 

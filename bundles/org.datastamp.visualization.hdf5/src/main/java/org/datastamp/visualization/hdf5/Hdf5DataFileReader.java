@@ -1,0 +1,234 @@
+package org.datastamp.visualization.hdf5;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.datastamp.core.hdf5.Hdf5;
+import org.datastamp.core.hdf5.Hdf5Exception;
+import org.datastamp.core.hdf5.Hdf5Reading;
+import org.datastamp.core.hdf5.LibraryLocator;
+import org.datastamp.visualization.api.BadDataRequestException;
+import org.datastamp.visualization.api.DataFileReader;
+import org.datastamp.visualization.api.DatasetInfo;
+import org.datastamp.visualization.api.FileTree;
+import org.datastamp.visualization.api.NdArray;
+import org.datastamp.visualization.api.NoSuchNodeException;
+import org.datastamp.visualization.api.Node;
+import org.datastamp.visualization.api.VisualizationException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads HDF5/NeXus files with libhdf5 (through FFM, the binding the scan writer uses): hyperslab reads touch only the
+ * chunks the selection needs, and libhdf5's filter plugins decompress bitshuffle/LZ4 (32008), LZ4 (32004) and deflate
+ * chunks. Virtual datasets and external links of the writer's master files resolve as libhdf5 resolves them.
+ */
+@Component(service = DataFileReader.class, configurationPid = Hdf5DataFileReader.PID)
+@Designate(ocd = Hdf5DataFileReader.Config.class)
+public class Hdf5DataFileReader implements DataFileReader {
+
+    static final String PID = "org.datastamp.visualization.hdf5";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Hdf5DataFileReader.class);
+
+    @ObjectClassDefinition(name = "DataSTaMP HDF5/NeXus reader for visualization",
+            description = "Reads data-file trees and slices with libhdf5 and its filter plugins")
+    public @interface Config {
+
+        @AttributeDefinition(description = "libhdf5 shared library; empty: $DATASTAMP_HDF5_LIB, else the serial"
+                + " libhdf5 of Debian/Ubuntu (libhdf5-103-1)", required = false)
+        String libraryPath() default "";
+
+        @AttributeDefinition(description = "Folder of HDF5 filter plugins (bitshuffle 32008, LZ4 32004); empty: the"
+                + " serial plugins folder beside libhdf5, plus $HDF5_PLUGIN_PATH", required = false)
+        String pluginPath() default "";
+
+        @AttributeDefinition(description = "Largest selection one read may return, in elements (a 4096x4096 frame is"
+                + " 16.8 million); larger requests are refused with a hint to slice")
+        long maxElements() default 64L * 1024 * 1024;
+
+        @AttributeDefinition(description = "Chunk cache per open dataset, in MiB: one decompressed 4096x4096 uint32"
+                + " frame is 64 MiB")
+        int chunkCacheMegabytes() default 128;
+
+        @AttributeDefinition(description = "Most nodes one tree answer lists")
+        int maxTreeNodes() default 5000;
+    }
+
+    private volatile Hdf5Reading h5;
+    private volatile Config config;
+
+    @Activate
+    @Modified
+    void activate(Config config) throws IOException {
+        Path library = LibraryLocator.library(config.libraryPath(), System.getenv(LibraryLocator.ENV));
+        configure(library, LibraryLocator.pluginDir(config.pluginPath(), library), config);
+    }
+
+    /** Loads the library and its plugin folder; for tests without a framework too. */
+    void configure(Path library, Optional<Path> pluginDir, Config settings) throws IOException {
+        Hdf5 lib = Hdf5.load(library);
+        if (pluginDir.isPresent()) {
+            lib.pluginPathAppend(pluginDir.get());
+        }
+        h5 = new Hdf5Reading(lib);
+        config = settings;
+        LOG.info("HDF5 reader on {} (plugins {}), at most {} elements per read", library,
+                pluginDir.map(Path::toString).orElse("from HDF5_PLUGIN_PATH"), settings.maxElements());
+    }
+
+    @Override
+    public FileTree tree(Path file) throws VisualizationException {
+        Hdf5Reading r = h5;
+        long f = open(r, file);
+        try {
+            long root = r.objectOpen(f, "/");
+            try {
+                TreeReader reader = new TreeReader(r, config.maxTreeNodes());
+                Node node = reader.node(root, "/", "", 0);
+                return new FileTree(node, NexusDefault.resolve(node), reader.truncated());
+            } finally {
+                r.objectClose(root);
+            }
+        } catch (IOException e) {
+            throw new VisualizationException("Cannot read the tree of " + file.getFileName() + ": " + e.getMessage(),
+                    e);
+        } finally {
+            close(r, f);
+        }
+    }
+
+    @Override
+    public DatasetInfo describe(Path file, String datasetPath) throws VisualizationException {
+        Hdf5Reading r = h5;
+        long f = open(r, file);
+        try {
+            long d = openDataset(r, f, file, datasetPath);
+            try {
+                return DatasetDescriber.describe(r, d);
+            } finally {
+                r.library().datasetClose(d);
+            }
+        } catch (IOException e) {
+            throw new VisualizationException("Cannot describe " + datasetPath + " in " + file.getFileName() + ": "
+                    + e.getMessage(), e);
+        } finally {
+            close(r, f);
+        }
+    }
+
+    @Override
+    public NdArray read(Path file, String datasetPath, String slice) throws VisualizationException {
+        Hdf5Reading r = h5;
+        long f = open(r, file);
+        try {
+            long d = openDataset(r, f, file, datasetPath);
+            try {
+                return read(r, d, datasetPath, slice);
+            } finally {
+                r.library().datasetClose(d);
+            }
+        } catch (IOException e) {
+            throw new VisualizationException("Cannot read " + datasetPath + " in " + file.getFileName() + ": "
+                    + e.getMessage(), e);
+        } finally {
+            close(r, f);
+        }
+    }
+
+    private NdArray read(Hdf5Reading r, long d, String datasetPath, String slice)
+            throws IOException, BadDataRequestException {
+        Hdf5 lib = r.library();
+        long type = r.datasetType(d);
+        long space = lib.datasetSpace(d);
+        long memType = -1;
+        long memSpace = -1;
+        try {
+            int typeClass = r.typeClass(type);
+            if (typeClass != Hdf5Reading.T_INTEGER && typeClass != Hdf5Reading.T_FLOAT) {
+                throw new BadDataRequestException(datasetPath + " holds " + DatasetDescriber.dtype(r, type)
+                        + " data, not numbers; it can be shown in its tree or as a table, not read as an array");
+            }
+            var elementType = DatasetDescriber.elementType(r, type);
+            long[] shape = lib.spaceDims(space, r.spaceRank(space));
+            Selection selection = Selection.parse(slice, shape);
+            if (selection.elements() > config.maxElements()) {
+                throw new BadDataRequestException("Slice '" + slice + "' of " + datasetPath + " (shape "
+                        + Arrays.toString(shape) + ") selects " + selection.elements() + " elements, more than the "
+                        + config.maxElements() + " one read may return; select fewer, e.g. one frame with 'i,:,:'");
+            }
+            memType = r.nativeType(type);
+            long fileSpace = 0; // H5S_ALL: a scalar dataset is read whole
+            if (shape.length > 0) {
+                r.selectHyperslab(space, selection.start(), selection.stride(), selection.count());
+                memSpace = lib.spaceSimple(selection.count(), null);
+                fileSpace = space;
+            }
+            // native memory the GC frees with the ByteBuffer: libhdf5 writes straight into the array it returns
+            MemorySegment buffer = Arena.ofAuto().allocate(selection.elements() * elementType.bytes(), 64);
+            r.read(d, memType, Math.max(memSpace, 0), fileSpace, buffer);
+            return new NdArray(selection.resultShape(), elementType, buffer.asByteBuffer());
+        } finally {
+            if (memSpace >= 0) {
+                lib.spaceClose(memSpace);
+            }
+            if (memType >= 0) {
+                lib.typeClose(memType);
+            }
+            lib.spaceClose(space);
+            lib.typeClose(type);
+        }
+    }
+
+    private long openDataset(Hdf5Reading r, long f, Path file, String datasetPath) throws IOException,
+            NoSuchNodeException {
+        if (datasetPath == null || !datasetPath.startsWith("/")) {
+            throw new NoSuchNodeException("Dataset paths are absolute, like /entry/data/data; got '" + datasetPath
+                    + "'");
+        }
+        long id;
+        try {
+            id = r.objectOpen(f, datasetPath);
+        } catch (Hdf5Exception e) {
+            throw new NoSuchNodeException("No object at " + datasetPath + " in " + file.getFileName());
+        }
+        try {
+            if (r.objectKind(id) != Hdf5Reading.I_DATASET) {
+                throw new NoSuchNodeException(datasetPath + " in " + file.getFileName() + " is a group, not a dataset");
+            }
+        } finally {
+            r.objectClose(id);
+        }
+        return r.datasetOpen(f, datasetPath, (long) config.chunkCacheMegabytes() << 20);
+    }
+
+    private static long open(Hdf5Reading r, Path file) throws VisualizationException {
+        if (!Files.isRegularFile(file)) {
+            throw new VisualizationException("Data file " + file + " does not exist");
+        }
+        try {
+            return r.library().fileOpen(file, Hdf5.F_ACC_RDONLY, Hdf5.P_DEFAULT);
+        } catch (IOException e) {
+            throw new VisualizationException("Cannot open " + file.getFileName() + " as HDF5: " + e.getMessage(), e);
+        }
+    }
+
+    private static void close(Hdf5Reading r, long file) throws VisualizationException {
+        try {
+            r.library().fileClose(file);
+        } catch (IOException e) {
+            throw new VisualizationException("Cannot close " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
