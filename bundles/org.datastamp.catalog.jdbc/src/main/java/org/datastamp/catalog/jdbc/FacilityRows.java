@@ -13,8 +13,11 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -231,16 +234,44 @@ final class FacilityRows {
 
     /** Full names of a proposal's PI and members (user name where no person is recorded), PI first. */
     static List<String> people(Connection c, String proposalId) throws SQLException {
-        Set<String> usernames = new LinkedHashSet<>(children(c, "SELECT principal_investigator FROM proposal"
-                + " WHERE id = ?", proposalId));
-        usernames.addAll(children(c, "SELECT username FROM proposal_member WHERE proposal_id = ? ORDER BY username",
-                proposalId));
-        List<String> names = new ArrayList<>();
-        for (String username : usernames) {
-            List<String> fullName = children(c, "SELECT full_name FROM person WHERE username = ?", username);
-            names.add(fullName.isEmpty() ? username : fullName.get(0));
+        return people(c, Set.of(proposalId)).getOrDefault(proposalId, List.of());
+    }
+
+    /**
+     * The names of each proposal's people (principal investigator first, then members by username; the full name when
+     * the person is known, else the username), read with two queries however many proposals are asked for: the
+     * change feed asks this for hundreds of proposals per batch.
+     */
+    static Map<String, List<String>> people(Connection c, Set<String> proposalIds) throws SQLException {
+        Map<String, Map<String, String>> byProposal = new LinkedHashMap<>();
+        if (proposalIds.isEmpty()) {
+            return Map.of();
         }
+        String in = " IN (" + Database.placeholders(proposalIds.size()) + ")";
+        readPeople(c, "SELECT p.id, p.principal_investigator, pe.full_name FROM proposal p LEFT JOIN person pe"
+                + " ON pe.username = p.principal_investigator WHERE p.id" + in, proposalIds, byProposal);
+        readPeople(c, "SELECT m.proposal_id, m.username, pe.full_name FROM proposal_member m LEFT JOIN person pe"
+                + " ON pe.username = m.username WHERE m.proposal_id" + in + " ORDER BY m.proposal_id, m.username",
+                proposalIds, byProposal);
+        Map<String, List<String>> names = new HashMap<>();
+        byProposal.forEach((proposal, people) -> names.put(proposal, List.copyOf(people.values())));
         return names;
+    }
+
+    /** Adds (proposal, username, full name) rows in query order; a username already seen keeps its place. */
+    private static void readPeople(Connection c, String sql, Set<String> proposalIds,
+            Map<String, Map<String, String>> byProposal) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(sql)) {
+            Database.bind(q, 1, proposalIds);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    String username = rs.getString(2);
+                    String fullName = rs.getString(3);
+                    byProposal.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                            .putIfAbsent(username, fullName == null ? username : fullName);
+                }
+            }
+        }
     }
 
     // --- proposals

@@ -152,19 +152,14 @@ class JdbcCatalog implements Catalog, FacilityDirectory {
     public Set<DatasetId> recorded(Collection<DatasetId> ids) throws CatalogException {
         return db.read("look up " + ids.size() + " dataset ids", c -> {
             Set<DatasetId> found = new HashSet<>();
-            for (List<String> chunk : chunks(ids.stream().map(DatasetId::value).distinct().toList())) {
-                try (PreparedStatement q = c.prepareStatement("SELECT id FROM dataset WHERE id IN ("
-                        + placeholders(chunk.size()) + ")")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        q.setString(i + 1, chunk.get(i));
-                    }
-                    try (ResultSet rs = q.executeQuery()) {
-                        while (rs.next()) {
-                            found.add(new DatasetId(rs.getString(1)));
+            inChunks(c, "SELECT id FROM dataset WHERE id IN (%s)", ids.stream().map(DatasetId::value).distinct()
+                    .toList(), q -> {
+                        try (ResultSet rs = q.executeQuery()) {
+                            while (rs.next()) {
+                                found.add(new DatasetId(rs.getString(1)));
+                            }
                         }
-                    }
-                }
-            }
+                    });
             return found;
         });
     }
@@ -225,27 +220,34 @@ class JdbcCatalog implements Catalog, FacilityDirectory {
     private Map<String, Dataset> readExisting(Connection c, List<Ingest> batch) throws SQLException,
             CatalogException {
         Map<String, Dataset> existing = new HashMap<>();
-        for (List<String> chunk : chunks(batch.stream().map(i -> i.id().value()).distinct().toList())) {
-            try (PreparedStatement q = c.prepareStatement("SELECT " + DatasetRows.COLUMNS + " FROM dataset d"
-                    + " WHERE d.id IN (" + placeholders(chunk.size()) + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    q.setString(i + 1, chunk.get(i));
-                }
-                for (DatasetRows.Sequenced s : rows.read(c, q)) {
-                    existing.put(s.dataset().id().value(), s.dataset());
-                }
-            }
-        }
+        inChunks(c, "SELECT " + DatasetRows.COLUMNS + " FROM dataset d WHERE d.id IN (%s)",
+                batch.stream().map(i -> i.id().value()).distinct().toList(), q -> {
+                    for (DatasetRows.Sequenced s : rows.read(c, q)) {
+                        existing.put(s.dataset().id().value(), s.dataset());
+                    }
+                });
         return existing;
     }
 
-    /** Splits ids into IN-lists of a size every database takes. */
-    private static List<List<String>> chunks(List<String> ids) {
-        List<List<String>> out = new ArrayList<>();
+    /** Reads one statement's rows; may throw what reading a dataset throws. */
+    @FunctionalInterface
+    private interface ChunkQuery {
+        void run(PreparedStatement query) throws SQLException, CatalogException;
+    }
+
+    /**
+     * Runs {@code sql} (with {@code %s} where the IN-list's placeholders go) once per slice of ids small enough for
+     * every database, each statement bound to its slice.
+     */
+    private static void inChunks(Connection c, String sql, List<String> ids, ChunkQuery query) throws SQLException,
+            CatalogException {
         for (int from = 0; from < ids.size(); from += 500) {
-            out.add(ids.subList(from, Math.min(ids.size(), from + 500)));
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            try (PreparedStatement q = c.prepareStatement(sql.formatted(placeholders(chunk.size())))) {
+                Database.bind(q, 1, chunk);
+                query.run(q);
+            }
         }
-        return out;
     }
 
     /** The embargo that applies to a proposal's datasets (the default for none or no embargo set). */
@@ -611,16 +613,17 @@ class JdbcCatalog implements Catalog, FacilityDirectory {
                 q.setInt(2, limit);
                 changed = rows.read(c, q);
             }
-            Map<String, List<String>> people = new HashMap<>();
+            Set<String> proposals = new HashSet<>();
+            for (DatasetRows.Sequenced s : changed) {
+                if (!s.dataset().access().proposalId().isEmpty()) {
+                    proposals.add(s.dataset().access().proposalId());
+                }
+            }
+            Map<String, List<String>> people = FacilityRows.people(c, proposals);
             List<DatasetChange> changes = new ArrayList<>(changed.size());
             for (DatasetRows.Sequenced s : changed) {
-                String proposal = s.dataset().access().proposalId();
-                List<String> names = proposal.isEmpty() ? List.of() : people.get(proposal);
-                if (names == null) {
-                    names = FacilityRows.people(c, proposal);
-                    people.put(proposal, names);
-                }
-                changes.add(new DatasetChange(s.sequence(), s.dataset(), names));
+                changes.add(new DatasetChange(s.sequence(), s.dataset(),
+                        people.getOrDefault(s.dataset().access().proposalId(), List.of())));
             }
             return changes;
         });

@@ -54,6 +54,9 @@ public class LuceneDatasetSearch implements DatasetSearch {
         long pollIntervalMillis() default 1000;
     }
 
+    /** Batches between two progress lines of a long catch-up (20,000 changes). */
+    private static final int BATCHES_PER_PROGRESS_LINE = 40;
+
     private final Catalog catalog;
     private final DatasetIndex index;
     private final ScheduledExecutorService indexer;
@@ -80,15 +83,31 @@ public class LuceneDatasetSearch implements DatasetSearch {
 
     private void poll() {
         try {
-            int applied = index.catchUp(catalog, Integer.MAX_VALUE, () -> active);
-            if (applied > 0) {
-                LOG.info("Search index applied {} catalogue changes, now at change {}", applied,
-                        index.appliedSequence());
+            long started = System.nanoTime();
+            long total = 0;
+            int applied;
+            do {
+                // In slices, so a long catch-up (a rebuild, a bulk load) reports its progress as it goes
+                applied = index.catchUp(catalog, BATCHES_PER_PROGRESS_LINE, () -> active);
+                total += applied;
+                if (applied == BATCHES_PER_PROGRESS_LINE * DatasetIndex.BATCH) {
+                    LOG.info("Search index catching up: at catalogue change {}, {} changes applied ({}/s)",
+                            index.appliedSequence(), total, perSecond(total, started));
+                }
+            } while (active && applied == BATCHES_PER_PROGRESS_LINE * DatasetIndex.BATCH);
+            if (total > 0) {
+                LOG.info("Search index applied {} catalogue changes ({}/s), now at change {}", total,
+                        perSecond(total, started), index.appliedSequence());
             }
         } catch (CatalogException | IOException | RuntimeException e) {
             // The index stays at its last commit; the next poll tries again from there
             LOG.warn("Search index could not catch up with the catalogue (will retry): {}", e.toString());
         }
+    }
+
+    private static long perSecond(long count, long startedNanos) {
+        long elapsed = Math.max(1, System.nanoTime() - startedNanos);
+        return count * 1_000_000_000L / elapsed;
     }
 
     @Override
