@@ -92,7 +92,9 @@ final class FixityEngine implements FixityService {
         if (object == null) {
             throw new StorageException("No record of '" + key + "': the expected copies know no such object");
         }
-        return auditor.audit(object);
+        AuditSummary summary = auditor.audit(object);
+        log.sync();
+        return summary;
     }
 
     @Override
@@ -116,6 +118,7 @@ final class FixityEngine implements FixityService {
                     total = AuditSummaries.plus(total, auditor.audit(object));
                     after = object.key();
                 }
+                log.sync();
                 writeCursor(after);
             }
             clearCursor();
