@@ -97,7 +97,12 @@ public class CloudS3Storage implements ManagedBackend {
         S3Settings settings = settings(config, System.getenv());
         client = S3Clients.create(settings);
         store = new S3Store(settings, client);
-        start(store, started);
+        try {
+            start(store, started);
+        } catch (StorageException | RuntimeException e) {
+            client.close(); // DS does not call deactivate after a failed activate
+            throw e;
+        }
     }
 
     /**
