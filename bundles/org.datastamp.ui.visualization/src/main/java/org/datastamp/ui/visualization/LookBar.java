@@ -102,6 +102,7 @@ final class LookBar {
         new Label(bar, SWT.NONE).setText(title);
         Combo combo = new Combo(bar, SWT.READ_ONLY);
         combo.setItems(items.toArray(String[]::new));
+        combo.setVisibleItemCount(items.size());
         combo.select(Math.max(0, items.indexOf(selected)));
         return combo;
     }
