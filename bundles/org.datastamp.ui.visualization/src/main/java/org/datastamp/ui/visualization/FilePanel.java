@@ -476,7 +476,9 @@ final class FilePanel {
 
     /** A 1-D array as plot values (masked values NaN), binned by its mean down to {@link #MAX_LINE_POINTS}. */
     private double[] line(NdArray values) throws VisualizationException {
-        float[] v = renderer().plane(values, MAX_LINE_POINTS, 1, Binning.MEAN).values();
+        // A single pixel reads as rank 0; the renderer takes it as a one-value line.
+        NdArray line = values.rank() == 0 ? new NdArray(new int[] {1}, values.type(), values.data()) : values;
+        float[] v = renderer().plane(line, MAX_LINE_POINTS, 1, Binning.MEAN).values();
         double[] ys = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             ys[i] = v[i];
