@@ -1,19 +1,15 @@
 package org.datastamp.rest;
 
-import java.util.Collection;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import javax.servlet.Servlet;
 
 import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.DatasetSearch;
 import org.datastamp.catalog.api.FacilityDirectory;
-import org.datastamp.storage.api.StorageBackend;
 import org.datastamp.visualization.api.ArrayRenderer;
 import org.datastamp.visualization.api.DataFileReader;
+import org.datastamp.visualization.api.DatasetFileLocator;
 import org.datastamp.visualization.api.VisualizerRegistry;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -62,15 +58,15 @@ public class DatasetsServlet extends ApiServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile VisualizerRegistry visualizers;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
-    private final transient Collection<StorageBackend> backends = new CopyOnWriteArrayList<>();
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile DatasetFileLocator locator;
 
     private final transient DatasetsResource resource = new DatasetsResource(() -> catalog, () -> search,
             () -> directory, codec);
 
     private final transient DatasetFilesResource files = new DatasetFilesResource(() -> catalog, () -> fileReader,
-            () -> renderer, () -> visualizers, new DatasetFiles(() -> backends));
+            () -> renderer, () -> visualizers, () -> locator);
 
     @Override
     ApiResponse handle(ApiRequest request) throws ProblemException {
