@@ -68,8 +68,12 @@ final class MigrationScripts implements ResourceProvider, ClassProvider<JavaMigr
             Enumeration<URL> entries = bundle.findEntries(FOLDER, "*.sql", false);
             return entries == null ? List.of() : Collections.list(entries);
         }
-        // Outside OSGi (unit tests) the scripts are files in the class-path folder.
+        // Outside OSGi (unit tests) the scripts are files in the class-path folder, or entries of this bundle's jar
+        // when another bundle's tests run the catalogue (org.datastamp.storage.lifecycle).
         URL folder = MigrationScripts.class.getClassLoader().getResource(FOLDER);
+        if (folder != null && "jar".equals(folder.getProtocol())) {
+            return jarEntries(folder);
+        }
         if (folder == null || !"file".equals(folder.getProtocol())) {
             return List.of();
         }
@@ -77,6 +81,21 @@ final class MigrationScripts implements ResourceProvider, ClassProvider<JavaMigr
         try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
             for (Path p : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
                 urls.add(p.toUri().toURL());
+            }
+        }
+        return urls;
+    }
+
+    private static List<URL> jarEntries(URL folder) throws IOException {
+        java.net.JarURLConnection connection = (java.net.JarURLConnection) folder.openConnection();
+        connection.setUseCaches(false);
+        List<URL> urls = new ArrayList<>();
+        try (java.util.jar.JarFile jar = connection.getJarFile()) {
+            for (java.util.jar.JarEntry entry : Collections.list(jar.entries())) {
+                String name = entry.getName();
+                if (name.startsWith(FOLDER + "/") && name.endsWith(".sql") && name.indexOf('/', FOLDER.length() + 1) < 0) {
+                    urls.add(new URL("jar:" + connection.getJarFileURL() + "!/" + name));
+                }
             }
         }
         return urls;
