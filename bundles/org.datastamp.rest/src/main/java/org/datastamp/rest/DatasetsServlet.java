@@ -5,6 +5,8 @@ import javax.servlet.Servlet;
 import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.DatasetSearch;
 import org.datastamp.catalog.api.FacilityDirectory;
+import org.datastamp.catalog.api.StorageCopies;
+import org.datastamp.storage.api.StorageLifecycle;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -39,11 +41,26 @@ public class DatasetsServlet extends ApiServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile FacilityDirectory directory;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile StorageLifecycle lifecycle;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile StorageCopies copies;
+
     private final transient DatasetsResource resource = new DatasetsResource(() -> catalog, () -> search,
             () -> directory, codec);
 
+    /** Recall and copies of datasets (issue 5). */
+    private final transient StorageResource storage = new StorageResource(() -> lifecycle, () -> copies,
+            () -> catalog, codec);
+
     @Override
     ApiResponse handle(ApiRequest request) throws ProblemException {
+        if (StorageResource.handlesDatasetPath(request)) {
+            return storage.handleDatasets(request);
+        }
         return resource.handle(request);
     }
 
