@@ -125,7 +125,7 @@ public class LifecycleEngine implements StorageLifecycle {
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
+    public void deactivate() throws InterruptedException {
         planner.shutdownNow();
         workers.shutdownNow();
         if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
@@ -135,20 +135,20 @@ public class LifecycleEngine implements StorageLifecycle {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addBackend(StorageBackend backend) {
+    public void addBackend(StorageBackend backend) {
         backends.put(backend.capabilityId(), backend);
     }
 
-    void removeBackend(StorageBackend backend) {
+    public void removeBackend(StorageBackend backend) {
         backends.remove(backend.capabilityId(), backend);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addPolicy(ConfiguredPolicy policy) {
+    public void addPolicy(ConfiguredPolicy policy) {
         policies.add(policy);
     }
 
-    void removePolicy(ConfiguredPolicy policy) {
+    public void removePolicy(ConfiguredPolicy policy) {
         policies.remove(policy);
     }
 

@@ -64,7 +64,7 @@ public class PolicyComponent implements ConfiguredPolicy {
 
     @Activate
     @Modified
-    void configure(Map<String, Object> properties) {
+    public void configure(Map<String, Object> properties) {
         name = PolicyParser.nameOf(properties);
         try {
             policy = Optional.of(PolicyParser.parse(properties));

@@ -49,6 +49,7 @@ final class StepRunner {
     private final Path staging;
     private final Clock clock;
     private final Faults faults;
+    private final Object rootFiles = new Object();
 
     StepRunner(Supplier<Map<String, StorageBackend>> backends, Catalog catalog, StorageCopies copies, Reading reading,
             Path staging, Clock clock, Faults faults) {
@@ -202,19 +203,19 @@ final class StepRunner {
         Files.write(content.resolve(CopyKeys.METADATA), DatasetJson.of(dataset));
     }
 
-    /** Storage-root files (the OCFL declaration and layout) are shared by all objects: written by the first. */
-    private static void putOnce(StorageBackend target, String key, OcflPackager.Package pkg, String file)
+    /**
+     * Storage-root files (the OCFL declaration and layout) are shared by all objects: written by the first copy,
+     * one worker at a time, so two packages do not race for them.
+     */
+    private void putOnce(StorageBackend target, String key, OcflPackager.Package pkg, String file)
             throws StorageException, IOException {
-        if (target.contains(key)) {
-            return;
-        }
-        try (InputStream in = OcflPackager.open(pkg, file)) {
-            target.put(key, in);
-        } catch (StorageException e) {
-            if (!target.contains(key)) {
-                throw e;
+        synchronized (rootFiles) {
+            if (target.contains(key)) {
+                return;
             }
-            // another copy wrote it meanwhile: same content, written by the same library
+            try (InputStream in = OcflPackager.open(pkg, file)) {
+                target.put(key, in);
+            }
         }
     }
 
