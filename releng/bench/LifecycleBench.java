@@ -151,7 +151,7 @@ public final class LifecycleBench {
         for (int d = 0; d < datasets; d++) {
             registered.add(register(catalog, hot, pristine.resolve(name(d)), "raw/2026/" + name(d)));
         }
-        StorageBackend archive = target.startsWith("tape") ? tapeSimulator(dir.resolve("tape"), 12_000_000_000_000L, 0.001)
+        StorageBackend archive = target.startsWith("tape") ? tapeSimulator(dir.resolve("tape"), 12_000_000_000_000L, 0.001, 3600)
                 : new FolderTier("archive-disk", dir.resolve("archive"));
         LifecycleEngine engine = engine(dir, catalog);
         engine.addBackend(hot);
@@ -216,7 +216,8 @@ public final class LifecycleBench {
             registered.add(register(catalog, hot, folder, "raw/2026/" + name(d)));
         }
         // 800 kB cartridges: 3 datasets each, so N datasets lie on N/3 cartridges; 1 ms real per simulated s
-        TapeSimulatorBackend tape = tapeSimulator(dir.resolve("tape"), 800_000, 1e-3);
+        // objects recalled to verify the copies leave the drive cache after 600 simulated s, before the recall
+        TapeSimulatorBackend tape = tapeSimulator(dir.resolve("tape"), 800_000, 1e-3, 600);
         LifecycleEngine engine = engine(dir, catalog);
         engine.addBackend(hot);
         engine.addBackend(tape);
@@ -227,9 +228,10 @@ public final class LifecycleBench {
         engine.addPolicy(policy);
         adopt(catalog, registered);
         MigrationSummary moved = engine.migrateNow();
-        if (moved.failed().size() > 0) {
-            throw new IllegalStateException("recall setup: " + moved.failed());
+        if (moved.failed().size() > 0 || moved.released().size() != n) {
+            throw new IllegalStateException("recall setup: " + moved);
         }
+        Thread.sleep(1000);
         List<String> ids = new ArrayList<>();
         Random random = new Random(42);
         for (Dataset d : registered) {
@@ -305,7 +307,8 @@ public final class LifecycleBench {
      * The simulator with a cartridge size of our choosing (its configuration counts whole GB): built as its
      * component does, through its package-private constructors.
      */
-    static TapeSimulatorBackend tapeSimulator(Path root, long cartridgeBytes, double timeScale) throws Exception {
+    static TapeSimulatorBackend tapeSimulator(Path root, long cartridgeBytes, double timeScale, double retention)
+            throws Exception {
         LibraryModel model = new LibraryModel(6, cartridgeBytes, 15, 15, 100, 360e6);
         Class<?> settingsType = Class.forName("org.datastamp.storage.tape.simulator.TapeLibrary$Settings");
         Constructor<?> settings = settingsType.getDeclaredConstructors()[0];
@@ -318,7 +321,7 @@ public final class LifecycleBench {
                 libraryType);
         backend.setAccessible(true);
         return backend.newInstance("tape-sim", library.newInstance("tape-sim", root, settings.newInstance(model,
-                RecallScheduler.Strategy.BY_CARTRIDGE, timeScale, 1e9), Clock.systemUTC()));
+                RecallScheduler.Strategy.BY_CARTRIDGE, timeScale, retention), Clock.systemUTC()));
     }
 
     /** DS activate methods are package-private: called as SCR would, by reflection. */

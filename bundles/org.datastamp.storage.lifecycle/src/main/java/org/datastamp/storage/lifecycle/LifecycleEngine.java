@@ -119,6 +119,10 @@ public class LifecycleEngine implements StorageLifecycle {
         try {
             engine.migrateNow();
         } catch (StorageException | RuntimeException e) {
+            if (planner.isShutdown()) {
+                LOG.info("Lifecycle round stopped with the engine; an unfinished copy is recovered on the next start");
+                return;
+            }
             // the next round tries again; nothing was released without its replacement verified
             LOG.error("Lifecycle round failed: {}", e.getMessage(), e);
         }

@@ -63,9 +63,21 @@ final class Reading {
         }
     }
 
+    /**
+     * Opens an object, recalling it first if needed. An object can drop out of a drive cache between "online" and the
+     * read (another recall needed the space): it is recalled again, a few times.
+     */
     InputStream open(StorageBackend backend, String key) throws StorageException {
-        makeOnline(backend, List.of(key));
-        return backend.get(key);
+        for (int attempt = 1;; attempt++) {
+            makeOnline(backend, List.of(key));
+            try {
+                return backend.get(key);
+            } catch (org.datastamp.storage.api.ObjectOfflineException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Polls no faster than every 20 ms and no slower than every 500 ms, nearer the ETA when one is given. */

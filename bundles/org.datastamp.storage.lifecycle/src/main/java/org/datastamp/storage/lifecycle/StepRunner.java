@@ -89,7 +89,7 @@ final class StepRunner {
         reading.makeOnline(backend, keys);
         for (Datafile file : dataset.content().files()) {
             String key = CopyKeys.key(CopyFormat.PLAIN, prefix, file);
-            String actual = Checksums.of(backend.get(key), file.checksumAlgorithm());
+            String actual = Checksums.of(reading.open(backend, key), file.checksumAlgorithm());
             if (!Checksums.same(actual, file.checksum())) {
                 throw new StorageException("Dataset " + dataset.id() + ": " + key + " on " + backendId + " has "
                         + file.checksumAlgorithm() + " " + actual + " but the catalogue records " + file.checksum()
@@ -129,7 +129,7 @@ final class StepRunner {
             for (Datafile file : dataset.content().files()) {
                 String key = CopyKeys.key(CopyFormat.PLAIN, prefix, file);
                 MessageDigest digest = Checksums.digest(file.checksumAlgorithm());
-                try (InputStream in = new DigestInputStream(source.get(CopyKeys.key(from, file)), digest)) {
+                try (InputStream in = new DigestInputStream(reading.open(source, CopyKeys.key(from, file)), digest)) {
                     target.put(key, in);
                 }
                 written.add(key);
@@ -195,7 +195,7 @@ final class StepRunner {
             }
             Files.createDirectories(local.getParent());
             MessageDigest digest = Checksums.digest(file.checksumAlgorithm());
-            try (InputStream in = new DigestInputStream(source.get(CopyKeys.key(from, file)), digest)) {
+            try (InputStream in = new DigestInputStream(reading.open(source, CopyKeys.key(from, file)), digest)) {
                 Files.copy(in, local);
             }
             requireChecksum(dataset, file, Checksums.hex(digest), source.capabilityId() + " (source)");
@@ -224,7 +224,8 @@ final class StepRunner {
         List<Datafile> files = dataset.content().files();
         reading.makeOnline(target, files.stream().map(f -> CopyKeys.key(format, prefix, f)).toList());
         for (Datafile file : files) {
-            String actual = Checksums.of(target.get(CopyKeys.key(format, prefix, file)), file.checksumAlgorithm());
+            String actual = Checksums.of(reading.open(target, CopyKeys.key(format, prefix, file)),
+                    file.checksumAlgorithm());
             requireChecksum(dataset, file, actual, target.capabilityId() + " (read back)");
         }
     }
@@ -236,7 +237,7 @@ final class StepRunner {
         reading.makeOnline(target, keys);
         for (String f : pkg.objectFiles()) {
             String staged = Checksums.of(OcflPackager.open(pkg, f), "SHA-256");
-            String actual = Checksums.of(target.get(CopyKeys.OCFL_ROOT + "/" + f), "SHA-256");
+            String actual = Checksums.of(reading.open(target, CopyKeys.OCFL_ROOT + "/" + f), "SHA-256");
             if (!Checksums.same(staged, actual)) {
                 throw new StorageException("Dataset " + dataset.id() + ": " + f + " read back from "
                         + target.capabilityId() + " has SHA-256 " + actual + ", written " + staged);
