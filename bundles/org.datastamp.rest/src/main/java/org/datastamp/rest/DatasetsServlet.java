@@ -9,6 +9,8 @@ import org.datastamp.visualization.api.ArrayRenderer;
 import org.datastamp.visualization.api.DataFileReader;
 import org.datastamp.visualization.api.DatasetFileLocator;
 import org.datastamp.visualization.api.VisualizerRegistry;
+import org.datastamp.catalog.api.StorageCopies;
+import org.datastamp.storage.api.StorageLifecycle;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -62,14 +64,29 @@ public class DatasetsServlet extends ApiServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile DatasetFileLocator locator;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile StorageLifecycle lifecycle;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile StorageCopies copies;
+
     private final transient DatasetsResource resource = new DatasetsResource(() -> catalog, () -> search,
             () -> directory, codec);
 
     private final transient DatasetFilesResource files = new DatasetFilesResource(() -> catalog, () -> fileReader,
             () -> renderer, () -> visualizers, () -> locator);
 
+    /** Recall and copies of datasets (issue 5). */
+    private final transient StorageResource storage = new StorageResource(() -> lifecycle, () -> copies,
+            () -> catalog, codec);
+
     @Override
     ApiResponse handle(ApiRequest request) throws ProblemException {
+        if (StorageResource.handlesDatasetPath(request)) {
+            return storage.handleDatasets(request);
+        }
         return DatasetFilesResource.handles(request) ? files.handle(request) : resource.handle(request);
     }
 
