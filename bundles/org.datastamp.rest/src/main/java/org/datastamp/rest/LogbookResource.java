@@ -60,7 +60,9 @@ final class LogbookResource {
             }
             if ((m = IMAGE.matcher(request.path())).matches()) {
                 request.requireMethod("GET");
-                boolean thumbnail = m.group(2) != null;
+                // rendered notes show a TIFF as its PNG thumbnail: .../images/{id}?thumbnail=true
+                boolean thumbnail = m.group(2) != null
+                        || request.queryParameter("thumbnail").filter("true"::equals).isPresent();
                 String id = m.group(1);
                 ImageData image = current.image(id, thumbnail, request.viewer()).orElseThrow(() ->
                         new ProblemException(Problem.notFound("No image '" + id + "' you may see")));
