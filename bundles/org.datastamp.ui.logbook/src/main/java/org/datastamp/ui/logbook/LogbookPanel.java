@@ -72,7 +72,8 @@ final class LogbookPanel {
     private ScheduledFuture<?> refresh;
     private FileUploadHandler uploads;
 
-    private Combo session;
+    private Combo mySessions;
+    private Text session;
     private Text filter;
     private Label status;
     private Table scans;
@@ -97,7 +98,7 @@ final class LogbookPanel {
     void build() {
         viewer = viewer(context.user());
         parent.setLayout(new GridLayout(1, false));
-        buildTopBar(row(parent, 7));
+        buildTopBar(row(parent, 9));
         status = new Label(parent, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         context.setTestId(status, "logbook-status");
@@ -116,9 +117,9 @@ final class LogbookPanel {
         bottom.setWeights(new int[] {55, 45});
         parent.addListener(SWT.Dispose, e -> close());
         refresh = schedule();
-        String first = session.getItemCount() > 0 ? session.getItem(0) : "";
-        if (!first.isEmpty()) {
-            session.setText(first);
+        if (mySessions.getItemCount() > 0) {
+            mySessions.select(0);
+            session.setText(mySessions.getItem(0));
             open();
         }
     }
@@ -126,10 +127,19 @@ final class LogbookPanel {
     // --- layout
 
     private void buildTopBar(Composite bar) {
+        new Label(bar, SWT.NONE).setText("Your sessions");
+        mySessions = new Combo(bar, SWT.READ_ONLY);
+        mySessions.setItems(sessionsOf(viewer).toArray(String[]::new));
+        mySessions.setLayoutData(new GridData(140, SWT.DEFAULT));
+        context.setTestId(mySessions, "logbook-my-sessions");
+        mySessions.addListener(SWT.Selection, e -> {
+            session.setText(mySessions.getText());
+            open();
+        });
         new Label(bar, SWT.NONE).setText("Session");
-        session = new Combo(bar, SWT.DROP_DOWN);
-        session.setItems(sessionsOf(viewer).toArray(String[]::new));
-        session.setLayoutData(new GridData(160, SWT.DEFAULT));
+        session = new Text(bar, SWT.BORDER);
+        session.setMessage("session id");
+        session.setLayoutData(new GridData(140, SWT.DEFAULT));
         context.setTestId(session, "logbook-session");
         button(bar, "Open", "logbook-open", this::open);
         new Label(bar, SWT.NONE).setText("Search");
