@@ -113,7 +113,7 @@ final class LogbookPanel {
         SashForm bottom = new SashForm(vertical, SWT.HORIZONTAL);
         buildNotes(column(bottom, 3));
         buildScanPane(column(bottom, 6));
-        vertical.setWeights(new int[] {45, 55});
+        vertical.setWeights(new int[] {35, 65});
         bottom.setWeights(new int[] {55, 45});
         parent.addListener(SWT.Dispose, e -> close());
         refresh = schedule();
@@ -153,7 +153,9 @@ final class LogbookPanel {
 
     private void buildNotes(Composite pane) {
         notes = new Browser(pane, SWT.BORDER);
-        notes.setLayoutData(span(3, true));
+        GridData notesData = span(3, true);
+        notesData.heightHint = 140;
+        notes.setLayoutData(notesData);
         context.setTestId(notes, "logbook-notes");
         entryTable = table(pane, "logbook-entries", new String[] {"Kind", "By", "Edited (UTC)", "Version", "Scan"},
                 new int[] {80, 90, 140, 60, 110});
@@ -249,7 +251,7 @@ final class LogbookPanel {
             for (String header : ScanCells.headers(columns)) {
                 TableColumn column = new TableColumn(scans, SWT.NONE);
                 column.setText(header);
-                column.setWidth(header.equals("Time (UTC)") ? 140 : 100);
+                column.setWidth(header.equals("Time (UTC)") || header.equals("Rating") ? 140 : 100);
             }
         }
         scans.setItemCount(rows.size());

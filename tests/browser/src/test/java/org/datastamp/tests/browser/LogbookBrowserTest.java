@@ -2,7 +2,6 @@ package org.datastamp.tests.browser;
 
 import static org.datastamp.tests.browser.BrowserBench.byTestId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -107,8 +107,7 @@ class LogbookBrowserTest {
                     "Uploaded plot.png"));
             String noteText = bench.clickable("logbook-note-input").getAttribute("value");
             assertTrue(noteText.matches("!\\[plot\\.png]\\(image:[0-9a-f-]+\\)"), noteText);
-            WebElement note = bench.clickable("logbook-note-input");
-            note.sendKeys("\nBeam aligned, **first** good scan #" + scanId);
+            type("logbook-note-input", noteText + "\nBeam aligned, **first** good scan #" + scanId);
             bench.clickable("logbook-add-note").click();
             bench.waiting().until(ExpectedConditions.textToBePresentInElementLocated(byTestId("logbook-status"),
                     "Note added"));
@@ -138,12 +137,12 @@ class LogbookBrowserTest {
         String outcome = "failed";
         try {
             openLogbook();
-            bench.clickable("logbook-note-input").sendKeys(ATTACK);
+            type("logbook-note-input", ATTACK);
             bench.clickable("logbook-add-note").click();
             bench.waiting().until(ExpectedConditions.textToBePresentInElementLocated(byTestId("logbook-status"),
                     "Note added"));
             cell(scanId).click();
-            bench.clickable("logbook-comment-input").sendKeys(ATTACK);
+            type("logbook-comment-input", ATTACK);
             bench.clickable("logbook-add-comment").click();
             bench.waiting().until(ExpectedConditions.textToBePresentInElementLocated(byTestId("logbook-status"),
                     "Commented on " + scanId));
@@ -154,9 +153,9 @@ class LogbookBrowserTest {
                 String text = String.valueOf(frameScript(pane, "return d.body.textContent;"));
                 assertTrue(text.contains("<script>window.pwned=1"), "shown as text in " + pane + ": " + text);
                 String html = String.valueOf(frameScript(pane, "return d.body.innerHTML;"));
-                assertFalse(html.contains("javascript:"), pane + ": " + html);
-                assertFalse(html.contains("onerror"), pane + ": " + html);
-                assertEquals(0L, frameScript(pane, "return d.querySelectorAll('script').length;"), pane + ": " + html);
+                assertEquals(0L, frameScript(pane, "return d.querySelectorAll('script,[onerror],[onload],"
+                        + "a[href^=\"javascript\"],img[src^=\"javascript\"]').length;"), "active content in " + pane
+                        + ": " + html);
                 frameScript(pane, "var links=d.querySelectorAll('a');for(var i=0;i<links.length;i++){"
                         + "links[i].click();}return links.length;");
             }
@@ -177,10 +176,23 @@ class LogbookBrowserTest {
         bench.clickable("tab-logbook").click();
         WebElement session = bench.clickable("logbook-session-input");
         session.click();
-        session.sendKeys(SESSION);
+        // the view may already have opened the admin's own session: replace whatever is there
+        session.sendKeys(Keys.chord(Keys.CONTROL, "a"), SESSION);
         bench.clickable("logbook-open").click();
         bench.waiting().until(ExpectedConditions.textToBePresentInElementLocated(byTestId("logbook-status"),
-                "Session " + SESSION));
+                "Session " + SESSION + ":"));
+    }
+
+    /**
+     * Sets a multi-line text's value as a paste would (typed keys lose their spaces in RAP's text areas under
+     * ChromeDriver); RAP sends the new text with the next request.
+     */
+    private static void type(String testId, String text) {
+        WebElement area = bench.clickable(testId);
+        area.click();
+        ((JavascriptExecutor) bench.browser).executeScript("var e=arguments[0];e.value=arguments[1];"
+                + "e.dispatchEvent(new Event('input',{bubbles:true}));e.dispatchEvent(new Event('change'));"
+                + "e.dispatchEvent(new KeyboardEvent('keyup',{bubbles:true}));", area, text);
     }
 
     /** Runs {@code body} with {@code d} = the document inside the Browser widget with this test id. */
