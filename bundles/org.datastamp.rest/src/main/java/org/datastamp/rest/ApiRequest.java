@@ -16,9 +16,10 @@ import org.datastamp.catalog.api.Viewer;
  * @param query          query parameters (the first value of each)
  * @param body           request body, empty when there is none
  * @param viewer         who sent it, as {@link ApiAuthentication} established; anonymous without credentials
+ * @param contentType    media type of the body as the client declared it (without parameters), empty if none
  */
 record ApiRequest(String method, String path, String resourcePath, Map<String, String> query, byte[] body,
-        Viewer viewer) {
+        Viewer viewer, String contentType) {
 
     ApiRequest {
         Objects.requireNonNull(method, "method");
@@ -27,6 +28,13 @@ record ApiRequest(String method, String path, String resourcePath, Map<String, S
         query = Map.copyOf(query);
         body = body == null ? new byte[0] : body;
         Objects.requireNonNull(viewer, "viewer");
+        contentType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A request whose body's media type does not matter (JSON resources). */
+    ApiRequest(String method, String path, String resourcePath, Map<String, String> query, byte[] body,
+            Viewer viewer) {
+        this(method, path, resourcePath, query, body, viewer, "");
     }
 
     Optional<String> queryParameter(String name) {

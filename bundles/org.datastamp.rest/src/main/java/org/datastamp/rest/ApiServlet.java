@@ -46,8 +46,10 @@ abstract class ApiServlet extends HttpServlet {
         ApiResponse answer;
         try {
             Viewer viewer = authentication().viewer(request.getHeader("Authorization"));
-            answer = handle(new ApiRequest(head ? "GET" : request.getMethod(), request.getPathInfo(), resourcePath,
-                    QueryString.parse(request.getQueryString()), readBody(request, maxBodyBytes()), viewer));
+            answer = handle(MultipartBody.isMultipart(request) ? MultipartBody.request(request, resourcePath, viewer)
+                    : new ApiRequest(head ? "GET" : request.getMethod(), request.getPathInfo(), resourcePath,
+                            QueryString.parse(request.getQueryString()), readBody(request, maxBodyBytes()), viewer,
+                            request.getContentType()));
         } catch (ProblemException e) {
             answer = e.response();
             if (answer.status() >= 500) {
@@ -61,7 +63,7 @@ abstract class ApiServlet extends HttpServlet {
         write(answer, response, !head);
     }
 
-    private static byte[] readBody(HttpServletRequest request, int maxBytes) throws IOException, ProblemException {
+    static byte[] readBody(HttpServletRequest request, int maxBytes) throws IOException, ProblemException {
         if (!"POST".equals(request.getMethod()) && !"PUT".equals(request.getMethod())) {
             return new byte[0];
         }

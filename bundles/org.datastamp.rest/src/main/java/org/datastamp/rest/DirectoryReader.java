@@ -1,12 +1,12 @@
 package org.datastamp.rest;
 
 import static org.datastamp.rest.JsonFields.bad;
-import static org.datastamp.rest.JsonFields.describe;
 import static org.datastamp.rest.JsonFields.instant;
 import static org.datastamp.rest.JsonFields.optionalText;
-import static org.datastamp.rest.JsonFields.refuseUnknown;
+import static org.datastamp.rest.JsonFields.requireObject;
 import static org.datastamp.rest.JsonFields.requiredText;
 import static org.datastamp.rest.JsonFields.strings;
+import static org.datastamp.rest.JsonFields.valid;
 
 import java.time.Period;
 import java.time.format.DateTimeParseException;
@@ -96,26 +96,5 @@ final class DirectoryReader {
         String name = requiredText(json, "", "name");
         return valid(() -> new Sample(id, name, optionalText(json, "", "description"),
                 optionalText(json, "", "proposalId")));
-    }
-
-    private static void requireObject(JsonNode json, Set<String> fields) throws ProblemException {
-        if (!json.isObject()) {
-            throw bad("", "Must be a JSON object, got " + describe(json));
-        }
-        refuseUnknown(json, "", fields);
-    }
-
-    /** The record's own checks (identifier syntax, ORCID, dates in order) as a 400. */
-    private static <T> T valid(Construction<T> construction) throws ProblemException {
-        try {
-            return construction.build();
-        } catch (IllegalArgumentException e) {
-            throw bad("", e.getMessage());
-        }
-    }
-
-    @FunctionalInterface
-    private interface Construction<T> {
-        T build() throws ProblemException;
     }
 }

@@ -97,4 +97,38 @@ final class JsonFields {
         String where = field.isEmpty() ? "The request body" : "Field '" + field + "'";
         return new ProblemException(Problem.badRequest(where + ": " + detail).with("field", field));
     }
+
+    static int requiredInt(JsonNode json, String field) throws ProblemException {
+        JsonNode node = json.get(field);
+        if (node == null || node.isNull()) {
+            throw bad(field, "Required: a whole number");
+        }
+        if (!node.isInt()) {
+            throw bad(field, "Must be a whole number, got " + describe(node));
+        }
+        return node.intValue();
+    }
+
+    /** Checks the body is a JSON object with only known fields. */
+    static void requireObject(JsonNode json, Set<String> fields) throws ProblemException {
+        if (!json.isObject()) {
+            throw bad("", "Must be a JSON object, got " + describe(json));
+        }
+        refuseUnknown(json, "", fields);
+    }
+
+    /** The record's own checks (identifier syntax, ORCID, dates in order) as a 400. */
+    static <T> T valid(Construction<T> construction) throws ProblemException {
+        try {
+            return construction.build();
+        } catch (IllegalArgumentException e) {
+            throw bad("", e.getMessage());
+        }
+    }
+
+    /** Builds a record from request fields. */
+    @FunctionalInterface
+    interface Construction<T> {
+        T build() throws ProblemException;
+    }
 }

@@ -322,6 +322,8 @@ final class JsonMapping {
                 json.put(name, i);
             } else if (value instanceof Long l) {
                 json.put(name, l);
+            } else if (value instanceof com.fasterxml.jackson.databind.JsonNode tree) {
+                json.set(name, tree);
             } else {
                 json.put(name, String.valueOf(value));
             }

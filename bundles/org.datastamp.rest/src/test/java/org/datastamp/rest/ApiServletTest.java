@@ -111,6 +111,7 @@ class ApiServletTest {
                     case "getRequestURI" -> "/api/v1/datasets" + pathInfo;
                     case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
                     case "getInputStream" -> input(new byte[0]);
+                    case "getContentType" -> null;
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
         ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -1,10 +1,5 @@
 package org.datastamp.catalog.jdbc;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,42 +11,23 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class PostgresCatalogTest extends CatalogContract {
 
-    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-
-    private static String database;
+    private static CatalogDatabases.Postgres database;
 
     @BeforeAll
-    static void createDatabase() throws Exception {
-        database = "datastamp_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = admin().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        } catch (SQLException e) {
-            throw new AssertionError("PostgreSQL is needed for these tests but " + SERVER + "postgres (user postgres)"
-                    + " is not reachable: " + e.getMessage() + ". Start it (releng/test does) and run again.", e);
-        }
+    static void createDatabase() {
+        database = CatalogDatabases.postgres("datastamp_test");
     }
 
     @AfterAll
     static void dropDatabase() throws Exception {
         if (database != null) {
-            try (Connection c = admin().getConnection(); Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
+            database.close();
         }
-    }
-
-    private static DataSource admin() throws Exception {
-        return CatalogComponent.dataSource(SERVER + "postgres", "postgres", "");
     }
 
     /** Each test starts from an empty public schema in the class's database. */
     @Override
     DataSource emptyDatabase() throws Exception {
-        DataSource ds = CatalogComponent.dataSource(SERVER + database, "postgres", "");
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA public CASCADE");
-            s.execute("CREATE SCHEMA public");
-        }
-        return ds;
+        return CatalogComponent.dataSource(database.emptied(), CatalogDatabases.Postgres.USER, "");
     }
 }

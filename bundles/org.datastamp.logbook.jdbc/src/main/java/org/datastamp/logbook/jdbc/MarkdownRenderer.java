@@ -88,11 +88,16 @@ final class MarkdownRenderer {
             if (!isScan.test(m.group(1))) {
                 continue;
             }
+            // jsoup cannot split at the very end of a text: a mention that ends it has nothing after it
+            boolean last = m.end() == rest.getWholeText().length();
             TextNode mention = rest.splitText(m.start());
-            TextNode after = mention.splitText(m.end() - m.start());
+            TextNode after = last ? null : mention.splitText(m.end() - m.start());
             Element a = new Element("a").attr("href", link.apply(m.group(1))).attr("class", "scan-mention")
                     .text(m.group());
             mention.replaceWith(a);
+            if (after == null) {
+                return;
+            }
             rest = after;
             m = MENTION.matcher(rest.getWholeText());
         }

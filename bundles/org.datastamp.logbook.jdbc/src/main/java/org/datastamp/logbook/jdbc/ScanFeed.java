@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -30,7 +31,7 @@ import org.datastamp.logbook.jdbc.LogbookRows.StoredScan;
 final class ScanFeed {
 
     private final Transactions db;
-    private final Catalog catalog;
+    private final Supplier<Catalog> catalog;
     private final String instrument;
     private final Map<String, List<String>> keyColumns;
     private final Clock clock;
@@ -43,6 +44,12 @@ final class ScanFeed {
      */
     ScanFeed(DataSource dataSource, Catalog catalog, String instrument, Map<String, List<String>> keyColumns,
             Clock clock) {
+        this(dataSource, () -> catalog, instrument, keyColumns, clock);
+    }
+
+    /** @param catalog the catalogue now, {@code null} while there is none (datasets are then read on a later poll) */
+    ScanFeed(DataSource dataSource, Supplier<Catalog> catalog, String instrument,
+            Map<String, List<String>> keyColumns, Clock clock) {
         this.db = new Transactions(dataSource);
         this.catalog = catalog;
         this.instrument = instrument;
@@ -94,7 +101,12 @@ final class ScanFeed {
             return Optional.empty();
         }
         try {
-            return catalog.find(status.dataset().get(), Viewer.system());
+            Catalog current = catalog.get();
+            if (current == null) {
+                throw new LogbookException("No catalogue is running to read dataset " + status.dataset().get()
+                        + " of scan " + status.id() + "; the next poll tries again");
+            }
+            return current.find(status.dataset().get(), Viewer.system());
         } catch (CatalogException e) {
             throw new LogbookException("Could not read dataset " + status.dataset().get() + " of scan "
                     + status.id() + ": " + e.getMessage(), e);

@@ -54,14 +54,22 @@ public class ScanFeedComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ScanService scans;
 
+    /**
+     * Dynamic, not a constructor argument: the catalogue registers the DataSource while it is itself being activated,
+     * so at that moment this immediate component could not get the Catalog service and would fail for good.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Catalog catalog;
+
     private final ScanFeed feed;
     private final ScheduledExecutorService timer;
 
     @Activate
     public ScanFeedComponent(Config config,
-            @Reference(target = "(datastamp.database=catalog)") DataSource dataSource, @Reference Catalog catalog) {
-        this.feed = new ScanFeed(dataSource, catalog, config.instrument(), ScanFeed.keyColumns(config.keyColumns()),
-                Clock.systemUTC());
+            @Reference(target = "(datastamp.database=catalog)") DataSource dataSource) {
+        this.feed = new ScanFeed(dataSource, () -> catalog, config.instrument(),
+                ScanFeed.keyColumns(config.keyColumns()), Clock.systemUTC());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "logbook-scan-feed"));
         long interval = Math.max(100, config.pollIntervalMillis());
         timer.scheduleWithFixedDelay(this::poll, 0, interval, TimeUnit.MILLISECONDS);
@@ -69,7 +77,7 @@ public class ScanFeedComponent {
 
     private void poll() {
         ScanService current = scans;
-        if (current == null) {
+        if (current == null || catalog == null) {
             return;
         }
         try {

@@ -11,7 +11,14 @@ import javax.sql.DataSource;
 
 import org.datastamp.logbook.api.LogbookException;
 
-/** Work on the catalogue's database in one transaction: committed whole or rolled back whole. */
+/**
+ * Work on the catalogue's database in one transaction: committed whole or rolled back whole. Not the catalogue's own
+ * transaction helper: that one is internal to org.datastamp.catalog.jdbc, and the only public way in,
+ * {@code FacilityDirectory.saveAll(batch, SameTransaction)} (used by the user office, whose rows must commit with
+ * directory records), first locks the catalogue's change clock, which orders dataset changes for the search index.
+ * Logbook rows are not dataset changes; taking that lock would make every rating, note and scan-feed poll wait for
+ * dataset ingestion.
+ */
 final class Transactions {
 
     @FunctionalInterface

@@ -227,6 +227,14 @@ abstract class LogbookContract {
     }
 
     @Test
+    void aMentionAtTheEndOfTheTextIsLinkedToo() throws Exception {
+        completedScan(1);
+        LogEntry note = logbook.addNote("S1", "Good scan #scan-000001", pia);
+        assertTrue(note.html().strip().endsWith("Good scan <a href=\"#scan-scan-000001\" class=\"scan-mention\">"
+                + "#scan-000001</a></p>"), note.html());
+    }
+
+    @Test
     void outsidersReadOnlyWhatTheCatalogueShowsAndNeverWrite() throws Exception {
         completedScan(1);
         logbook.addNote("S1", "private plan", pia);

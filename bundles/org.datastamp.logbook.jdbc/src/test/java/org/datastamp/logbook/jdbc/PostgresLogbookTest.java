@@ -1,11 +1,6 @@
 package org.datastamp.logbook.jdbc;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
-
+import org.datastamp.catalog.jdbc.CatalogDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -15,39 +10,22 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class PostgresLogbookTest extends LogbookContract {
 
-    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-
-    private static String database;
+    private static CatalogDatabases.Postgres database;
 
     @BeforeAll
-    static void createDatabase() throws Exception {
-        database = "datastamp_logbook_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        } catch (SQLException e) {
-            throw new AssertionError("PostgreSQL is needed for these tests but " + SERVER + "postgres (user postgres)"
-                    + " is not reachable: " + e.getMessage() + ". Start it (releng/test does) and run again.", e);
-        }
+    static void createDatabase() {
+        database = CatalogDatabases.postgres("datastamp_logbook");
     }
 
     @AfterAll
     static void dropDatabase() throws Exception {
         if (database != null) {
-            try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-                    Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
+            database.close();
         }
     }
 
     @Override
     String emptyDatabase() throws Exception {
-        try (Connection c = DriverManager.getConnection(SERVER + database, "postgres", "");
-                Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA public CASCADE");
-            s.execute("CREATE SCHEMA public");
-        }
-        return SERVER + database;
+        return database.emptied();
     }
 }
