@@ -66,7 +66,7 @@ class CrashRecoveryTest {
 
             assertThrows(Crash.class, () -> f.engine.migrateNow());
             assertIntact(f, d);
-            assertTrue(f.catalog.copies(d.id()).stream().noneMatch(c -> c.backendId().equals("tape")
+            assertTrue(f.copies.copies(d.id()).stream().noneMatch(c -> c.backendId().equals("tape")
                     && c.state() == CopyState.VERIFIED) || point.startsWith("release") || point.startsWith("purge"),
                     "a copy interrupted before verification is not counted");
 
@@ -114,10 +114,10 @@ class CrashRecoveryTest {
 
     /** Every file has a verified copy whose bytes match the catalogue. */
     static void assertIntact(Fixture f, Dataset d) throws Exception {
-        List<DatasetCopy> verified = f.catalog.copies(d.id()).stream()
+        List<DatasetCopy> verified = f.copies.copies(d.id()).stream()
                 .filter(c -> c.state() == CopyState.VERIFIED).toList();
-        assertTrue(!verified.isEmpty() || f.catalog.copies(d.id()).isEmpty(), d.id() + " has no verified copy: "
-                + f.catalog.copies(d.id()));
+        assertTrue(!verified.isEmpty() || f.copies.copies(d.id()).isEmpty(), d.id() + " has no verified copy: "
+                + f.copies.copies(d.id()));
         for (Datafile file : d.content().files()) {
             boolean good = false;
             for (DatasetCopy c : verified.isEmpty() ? List.<DatasetCopy>of() : verified) {
@@ -135,13 +135,13 @@ class CrashRecoveryTest {
 
     /** On tape once, verified, the hot copy released and deleted, nothing else left on either tier. */
     static void assertMoved(Fixture f, Dataset d) throws Exception {
-        List<String> states = f.catalog.copies(d.id()).stream().map(c -> c.backendId() + ":" + c.state()
+        List<String> states = f.copies.copies(d.id()).stream().map(c -> c.backendId() + ":" + c.state()
                 + (c.purgedAt() != null ? ":purged" : "")).toList();
         assertEquals(List.of("hot-disk:RELEASED:purged", "tape:VERIFIED"), states, d.id().value());
         assertIntact(f, d);
-        DatasetCopy tape = f.catalog.copies(d.id()).get(1);
+        DatasetCopy tape = f.copies.copies(d.id()).get(1);
         assertTrue(f.hot.keys().stream().noneMatch(k -> k.startsWith(d.content().location() + "/")), "hot leftovers");
-        assertEquals(List.of(), f.catalog.unfinished());
+        assertEquals(List.of(), f.copies.unfinished());
         // the object's folder holds one version: declaration, inventory (+ sidecar) twice, the files and the record
         long objects = f.tape.keys().stream().filter(k -> k.startsWith(tape.keyPrefix() + "/")).count();
         assertEquals(1 + 2 + 2 + d.content().files().size() + 1, objects, f.tape.keys().toString());

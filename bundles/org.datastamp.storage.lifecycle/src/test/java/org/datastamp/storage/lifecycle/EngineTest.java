@@ -51,7 +51,7 @@ class EngineTest {
     }
 
     private String states(Dataset d) throws Exception {
-        return f.catalog.copies(d.id()).stream().map(c -> c.backendId() + ":" + c.state()
+        return f.copies.copies(d.id()).stream().map(c -> c.backendId() + ":" + c.state()
                 + (c.purgedAt() != null ? ":purged" : "")).toList().toString();
     }
 
@@ -72,7 +72,7 @@ class EngineTest {
         assertEquals(List.of(), moved.failed());
         assertEquals("[hot-disk:RELEASED:purged, tape:VERIFIED]", states(d));
         assertEquals(List.of(), f.hot.keys(), "the hot copy is deleted");
-        DatasetCopy onTape = f.catalog.copies(d.id()).get(1);
+        DatasetCopy onTape = f.copies.copies(d.id()).get(1);
         assertEquals(CopyFormat.OCFL, onTape.format());
         assertTrue(onTape.keyPrefix().startsWith("ocfl/"), onTape.keyPrefix());
         for (Datafile file : d.content().files()) {
@@ -125,7 +125,7 @@ class EngineTest {
         f.backends.put("s3", s3);
         Dataset old = f.dataset("scan-old", "CoSAXS", 1, 1000);
         Dataset recent = f.dataset("scan-new", "CoSAXS", 1, 1000);
-        f.catalog.recordAccess(recent.id(), f.clock.instant());
+        f.copies.recordAccess(recent.id(), f.clock.instant());
 
         f.engine.migrateNow();
         assertEquals("[hot-disk:VERIFIED, s3:VERIFIED]", states(old), "second copy from ingest on");
@@ -146,7 +146,7 @@ class EngineTest {
         Dataset b = f.dataset("scan-b", "CoSAXS", 1, 100);
         Dataset hot = f.dataset("scan-hot", "Other", 1, 100);
         f.clock.advance(Duration.ofDays(31));
-        f.catalog.recordAccess(hot.id(), f.clock.instant());
+        f.copies.recordAccess(hot.id(), f.clock.instant());
         f.engine.migrateNow();
         f.tape.evictAll();
         int before = f.tape.recallRequests.size();
@@ -163,7 +163,7 @@ class EngineTest {
         assertEquals(RecallState.ONLINE, second.state());
         assertEquals(3, second.keysDone());
         assertEquals("mem", f.engine.requester(ticket));
-        assertEquals(f.clock.instant(), f.catalog.lastAccess(a.id()).orElseThrow());
+        assertEquals(f.clock.instant(), f.copies.lastAccess(a.id()).orElseThrow());
         assertThrows(UnknownIdException.class, () -> f.engine.prepare(List.of("no-such"), "mem"));
         assertThrows(UnknownIdException.class, () -> f.engine.status(new RecallTicket("nope")));
     }
@@ -215,7 +215,7 @@ class EngineTest {
         Dataset d = f.dataset("scan-meta", "CoSAXS", 1, 10);
         f.clock.advance(Duration.ofDays(31));
         f.engine.migrateNow();
-        DatasetCopy onTape = f.catalog.copies(d.id()).stream().filter(c -> c.backendId().equals("tape")).findFirst()
+        DatasetCopy onTape = f.copies.copies(d.id()).stream().filter(c -> c.backendId().equals("tape")).findFirst()
                 .orElseThrow();
 
         byte[] json = Files.readAllBytes(f.tape.file(onTape.keyPrefix() + CopyKeys.CONTENT + CopyKeys.METADATA));

@@ -1,10 +1,10 @@
 package org.datastamp.storage.lifecycle;
 
-import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,13 +19,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import javax.sql.DataSource;
+
+import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.Datafile;
 import org.datastamp.catalog.api.Dataset;
 import org.datastamp.catalog.api.DatasetType;
 import org.datastamp.catalog.api.MetadataEntry;
 import org.datastamp.catalog.api.NewDataset;
 import org.datastamp.catalog.api.NormalizedQuantity;
-import org.datastamp.catalog.jdbc.CatalogComponent;
+import org.datastamp.catalog.api.StorageCopies;
+import org.datastamp.catalog.jdbc.CatalogDatabases;
 import org.datastamp.storage.api.StorageBackend;
 import org.datastamp.storage.api.StorageTier;
 
@@ -44,7 +48,11 @@ final class Fixture implements AutoCloseable {
     final List<ConfiguredPolicy> policies = new ArrayList<>();
     // the catalogue stamps registrations with the real time; the engine's clock starts there and is moved by tests
     final MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-    CatalogComponent catalog;
+    Catalog catalog;
+    /** The same catalogue object, as the record of copies and accesses. */
+    StorageCopies copies;
+    /** The catalogue's own connection that keeps its H2 file open between operations (as the platform does). */
+    private Connection keepOpen;
     ExecutorService workers;
     Engine engine;
 
@@ -60,10 +68,13 @@ final class Fixture implements AutoCloseable {
     /** A new catalogue connection and engine over the same database and folders. */
     void reopen(Faults faults) throws Exception {
         closeQuietly();
-        catalog = new CatalogComponent(config(dir.resolve("catalog").resolve("db")), null,
-                (value, unit) -> new NormalizedQuantity(value, unit));
+        DataSource database = CatalogDatabases.migrated("jdbc:h2:file:" + dir.resolve("catalog").resolve("db")
+                + ";LOCK_TIMEOUT=120000", "datastamp", "");
+        keepOpen = database.getConnection();
+        catalog = CatalogDatabases.catalog(database, (value, unit) -> new NormalizedQuantity(value, unit));
         workers = Executors.newFixedThreadPool(2);
-        engine = new Engine(catalog, catalog, () -> Map.copyOf(backends), () -> List.copyOf(policies), workers,
+        copies = (StorageCopies) catalog;
+        engine = new Engine(catalog, copies, () -> Map.copyOf(backends), () -> List.copyOf(policies), workers,
                 new Engine.Settings(dir.resolve("staging"), Duration.ofMinutes(1), 100), clock, faults);
         engine.clearStaging();
     }
@@ -120,51 +131,15 @@ final class Fixture implements AutoCloseable {
             workers.shutdownNow();
             workers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
         }
-        if (catalog != null) {
-            // package-private in the catalogue bundle: closes the connection that keeps the H2 file open
-            java.lang.reflect.Method deactivate = CatalogComponent.class.getDeclaredMethod("deactivate");
-            deactivate.setAccessible(true);
-            deactivate.invoke(catalog);
+        if (keepOpen != null) {
+            keepOpen.close(); // the last connection: H2 closes the file, as a stopped platform leaves it
+            keepOpen = null;
         }
     }
 
     @Override
     public void close() throws Exception {
         closeQuietly();
-    }
-
-    private static CatalogComponent.Config config(Path database) {
-        return new CatalogComponent.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return CatalogComponent.Config.class;
-            }
-
-            @Override
-            public String jdbcUrl() {
-                return "jdbc:h2:file:" + database + ";LOCK_TIMEOUT=120000";
-            }
-
-            @Override
-            public String user() {
-                return "datastamp";
-            }
-
-            @Override
-            public String password() {
-                return "";
-            }
-
-            @Override
-            public String defaultEmbargo() {
-                return "P3Y";
-            }
-
-            @Override
-            public int maxConnections() {
-                return 2;
-            }
-        };
     }
 
     /** A clock that moves only when the test says so. */
