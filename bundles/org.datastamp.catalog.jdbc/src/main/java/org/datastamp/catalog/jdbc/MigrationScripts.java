@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,11 +72,21 @@ final class MigrationScripts implements ResourceProvider, ClassProvider<JavaMigr
         }
         // Outside OSGi (unit tests) the scripts are files in the class-path folder.
         URL folder = MigrationScripts.class.getClassLoader().getResource(FOLDER);
-        if (folder == null || !"file".equals(folder.getProtocol())) {
+        if (folder == null) {
             return List.of();
         }
+        if ("jar".equals(folder.getProtocol())) {
+            // other bundles' unit tests have this bundle as a jar on their class path
+            try (FileSystem jar = FileSystems.newFileSystem(folder.toURI(), Map.of())) {
+                return sqlFiles(jar.getPath(FOLDER));
+            }
+        }
+        return "file".equals(folder.getProtocol()) ? sqlFiles(Path.of(folder.toURI())) : List.of();
+    }
+
+    private static List<URL> sqlFiles(Path folder) throws IOException {
         List<URL> urls = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+        try (Stream<Path> files = Files.list(folder)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
                 urls.add(p.toUri().toURL());
             }
