@@ -322,6 +322,8 @@ final class JsonMapping {
                 json.put(name, i);
             } else if (value instanceof Long l) {
                 json.put(name, l);
+            } else if (value instanceof JsonNode node) {
+                json.set(name, node);
             } else {
                 json.put(name, String.valueOf(value));
             }
