@@ -2,7 +2,6 @@ package org.datastamp.portal;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.servlet.Servlet;
@@ -53,10 +52,5 @@ public class LandingPageServlet extends PortalServlet {
     Answer answer(String path, Map<String, String[]> parameters, String accept) {
         String[] format = parameters.get("format");
         return pages.answer(path, format == null ? "" : format[0], accept);
-    }
-
-    static Optional<String> first(Map<String, String[]> parameters, String name) {
-        String[] values = parameters.get(name);
-        return values == null || values.length == 0 ? Optional.empty() : Optional.of(values[0]);
     }
 }
