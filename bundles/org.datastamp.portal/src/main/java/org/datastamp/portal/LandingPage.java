@@ -33,15 +33,22 @@ record LandingPage(Doi doi, MintRequest request, List<Dataset> datasets) {
         return at < 0 ? "" : url.substring(0, at);
     }
 
-    /** Streams the whole dataset as a ZIP (served by the REST API with the access rule). */
+    /** Absolute URL of the whole dataset as a ZIP, for JSON-LD read elsewhere (served by the REST API). */
     String zipUrl(Dataset d) {
-        return origin() + "/api/v1/datasets/" + encode(d.id().value()) + "/download";
+        return origin() + zipPath(d);
     }
 
-    /** One file, resumable with HTTP Range. */
-    String fileUrl(Dataset d, String path) {
-        StringBuilder url = new StringBuilder(origin()).append("/api/v1/datasets/").append(encode(d.id().value()))
-                .append("/files");
+    /**
+     * The ZIP's path on this server. The page links by path, so its links work on whatever address the visitor
+     * reached it by (a proxy, a test port), not only on the configured public one.
+     */
+    static String zipPath(Dataset d) {
+        return "/api/v1/datasets/" + encode(d.id().value()) + "/download";
+    }
+
+    /** The path of one file, resumable with HTTP Range. */
+    static String filePath(Dataset d, String path) {
+        StringBuilder url = new StringBuilder("/api/v1/datasets/").append(encode(d.id().value())).append("/files");
         for (String segment : path.split("/")) {
             url.append('/').append(encode(segment));
         }

@@ -114,11 +114,11 @@ final class LandingPageHtml {
                     .append(escape(d.content().title())).append("</h3><p>").append(escape(d.content().instrument()))
                     .append(" &middot; ").append(TIME.format(d.content().startTime())).append(" &middot; ")
                     .append(d.content().files().size()).append(" files, ").append(bytes(d.size()))
-                    .append(" &middot; <a class=\"zip\" href=\"").append(escape(page.zipUrl(d)))
+                    .append(" &middot; <a class=\"zip\" href=\"").append(escape(LandingPage.zipPath(d)))
                     .append("\">Download all (ZIP)</a></p>");
             if (!d.content().files().isEmpty()) {
                 h.append("<table><tr><th>File</th><th>Size</th><th>SHA-256 / checksum</th></tr>");
-                d.content().files().stream().limit(MAX_FILES_LISTED).forEach(f -> file(h, page, d, f));
+                d.content().files().stream().limit(MAX_FILES_LISTED).forEach(f -> file(h, d, f));
                 h.append("</table>");
                 if (d.content().files().size() > MAX_FILES_LISTED) {
                     h.append("<p>").append(d.content().files().size() - MAX_FILES_LISTED)
@@ -129,21 +129,21 @@ final class LandingPageHtml {
         }
     }
 
-    private static void file(StringBuilder h, LandingPage page, Dataset d, Datafile f) {
-        h.append("<tr><td><a href=\"").append(escape(page.fileUrl(d, f.path()))).append("\">").append(escape(f.path()))
+    private static void file(StringBuilder h, Dataset d, Datafile f) {
+        h.append("<tr><td><a href=\"").append(escape(LandingPage.filePath(d, f.path()))).append("\">")
+                .append(escape(f.path()))
                 .append("</a></td><td>").append(bytes(f.size())).append("</td><td><code>")
                 .append(escape(f.checksumAlgorithm())).append(' ').append(escape(f.checksum()))
                 .append("</code></td></tr>");
     }
 
+    /** Export links are relative to the page, so they work on whatever address it was reached by. */
     private static void citations(StringBuilder h, LandingPage page) {
-        String base = escape(page.metadata().landingPage());
         h.append("<h2>Cite as</h2>\n<p id=\"citation\">").append(escape(Citations.text(page.doi(), page.metadata())))
-                .append("</p>\n<p>Export: <a href=\"").append(base).append("?format=bibtex\">BibTeX</a> &middot; <a href=\"")
-                .append(base).append("?format=ris\">RIS</a> &middot; <a href=\"").append(base)
-                .append("?format=datacite\">DataCite XML</a> &middot; <a href=\"").append(base)
-                .append("?format=json-ld\">JSON-LD</a></p>\n<pre id=\"bibtex\">")
-                .append(escape(Citations.bibtex(page.doi(), page.metadata()))).append("</pre>\n");
+                .append("</p>\n<p>Export: <a href=\"?format=bibtex\">BibTeX</a> &middot; <a href=\"?format=ris\">RIS</a>")
+                .append(" &middot; <a href=\"?format=datacite\">DataCite XML</a> &middot; <a href=\"?format=json-ld\">")
+                .append("JSON-LD</a></p>\n<pre id=\"bibtex\">").append(escape(Citations.bibtex(page.doi(),
+                        page.metadata()))).append("</pre>\n");
     }
 
     static String bytes(long n) {

@@ -59,8 +59,8 @@ class LandingPagesTest {
     void thePageListsPublicDatasetsWithDownloadLinksAndHidesEmbargoedOnes() {
         String body = get("", "").body();
 
-        assertTrue(body.contains("https://data.example.org/api/v1/datasets/ds-1/download"));
-        assertTrue(body.contains("https://data.example.org/api/v1/datasets/ds-1/files/processed/azimuthal%20int.h5"));
+        assertTrue(body.contains("href=\"/api/v1/datasets/ds-1/download\""), "links by path: any address works");
+        assertTrue(body.contains("href=\"/api/v1/datasets/ds-1/files/processed/azimuthal%20int.h5\""));
         assertFalse(body.contains("Still embargoed"));
         assertFalse(body.contains("ds-2"));
     }
