@@ -33,6 +33,19 @@ abstract class ApiServlet extends HttpServlet {
     /** The servlet's (mandatory) reference to the one authentication service. */
     abstract ApiAuthentication authentication();
 
+    /**
+     * Lets a resource answer with a byte stream (downloads) instead of a JSON document. Called with the
+     * authenticated request before {@link #handle}; the default streams nothing.
+     *
+     * @return true when the response has been written
+     * @throws ProblemException before any status or header was set, to answer with a problem document instead
+     * @throws IOException      when the stream broke off (the client left, storage failed); the response is cut short
+     */
+    boolean stream(ApiRequest request, HttpServletRequest raw, HttpServletResponse response, boolean head)
+            throws ProblemException, IOException {
+        return false;
+    }
+
     /** The largest request body this resource reads; resources taking batches allow more. */
     int maxBodyBytes() {
         return MAX_BODY_BYTES;
@@ -46,10 +59,14 @@ abstract class ApiServlet extends HttpServlet {
         ApiResponse answer;
         try {
             Viewer viewer = authentication().viewer(request.getHeader("Authorization"));
-            answer = handle(MultipartBody.isMultipart(request) ? MultipartBody.request(request, resourcePath, viewer)
+            ApiRequest apiRequest = MultipartBody.isMultipart(request) ? MultipartBody.request(request, resourcePath, viewer)
                     : new ApiRequest(head ? "GET" : request.getMethod(), request.getPathInfo(), resourcePath,
                             QueryString.parse(request.getQueryString()), readBody(request, maxBodyBytes()), viewer,
-                            request.getContentType()));
+                            request.getContentType());
+            if (stream(apiRequest, request, response, head)) {
+                return;
+            }
+            answer = handle(apiRequest);
         } catch (ProblemException e) {
             answer = e.response();
             if (answer.status() >= 500) {

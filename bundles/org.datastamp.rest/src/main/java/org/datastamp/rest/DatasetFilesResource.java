@@ -55,8 +55,9 @@ final class DatasetFilesResource {
         this.files = files;
     }
 
+    /** A view of a file ({@code {id}/files/{path}/tree} or {@code /data}); other file paths are downloads. */
     static boolean handles(ApiRequest request) {
-        return request.path().contains("/files/");
+        return PATH.matcher(request.path()).matches();
     }
 
     ApiResponse handle(ApiRequest request) throws ProblemException {

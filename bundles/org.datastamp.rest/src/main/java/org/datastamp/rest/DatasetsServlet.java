@@ -1,6 +1,14 @@
 package org.datastamp.rest;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import javax.servlet.Servlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
 
 import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.DatasetSearch;
@@ -11,6 +19,10 @@ import org.datastamp.visualization.api.DatasetFileLocator;
 import org.datastamp.visualization.api.VisualizerRegistry;
 import org.datastamp.catalog.api.StorageCopies;
 import org.datastamp.storage.api.StorageLifecycle;
+import org.datastamp.core.api.DataDirectory;
+import org.datastamp.storage.api.StorageBackend;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -20,8 +32,11 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * Serves {@link DatasetsResource}, and {@link DatasetFilesResource} for {@code {id}/files/...} (one servlet, since
- * the whiteboard matches {@code /api/v1/datasets/*} as a whole); answers 503 while a service it needs is missing.
+ * Serves {@link DatasetsResource}; {@link DatasetFilesResource} for {@code {id}/files/{path}/tree} and
+ * {@code .../data} (one servlet, since the whiteboard matches {@code /api/v1/datasets/*} as a whole); the dataset
+ * downloads of {@link Downloads} ({@code /{id}/download}, other {@code /{id}/files/...}, {@code /{id}/usage}) from the
+ * storage tiers; and recall and copies through {@link StorageResource}. Answers 503 while a service it needs is
+ * missing.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("datastamp-api-datasets")
@@ -81,6 +96,53 @@ public class DatasetsServlet extends ApiServlet {
     /** Recall and copies of datasets (issue 5). */
     private final transient StorageResource storage = new StorageResource(() -> lifecycle, () -> copies,
             () -> catalog, codec);
+
+    private final transient List<StorageBackend> storage = new CopyOnWriteArrayList<>();
+
+    private transient Downloads downloads;
+
+    @Activate
+    void activate(BundleContext context) {
+        DataDirectory data = DataDirectory.fromProperty(context.getProperty(DataDirectory.PROPERTY));
+        downloads = new Downloads(() -> catalog, new DatasetFiles(() -> List.copyOf(storage)),
+                new DownloadLog(data.root().resolve("downloads")), Downloads.defaultLevel(), Clock.systemUTC());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addStorage(StorageBackend backend) {
+        storage.add(backend);
+    }
+
+    void removeStorage(StorageBackend backend) {
+        storage.remove(backend);
+    }
+
+    @Override
+    boolean stream(ApiRequest request, HttpServletRequest raw, HttpServletResponse response, boolean head)
+            throws ProblemException, IOException {
+        // {id}/files/{path}/tree and /data are views of a file (DatasetFilesResource), other file paths downloads
+        if (!Downloads.handles(request) || DatasetFilesResource.handles(request)) {
+            return false;
+        }
+        downloads.serve(request, raw.getHeader("Range"), head, new Downloads.Sink() {
+            @Override
+            public void status(int status) {
+                response.setStatus(status);
+            }
+
+            @Override
+            public void header(String name, String value) {
+                response.setHeader(name, value);
+            }
+
+            @Override
+            public OutputStream body() throws IOException {
+                return response.getOutputStream();
+            }
+        });
+        return true;
+    }
 
     @Override
     ApiResponse handle(ApiRequest request) throws ProblemException {

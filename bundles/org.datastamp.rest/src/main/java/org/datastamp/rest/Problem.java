@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param title  reason phrase of the status
  * @param detail what went wrong with this request, naming the field or id concerned
  * @param members extension members (RFC 9457 section 3.2) a client can act on, e.g. {@code field} or
- *                {@code position}; values are strings, numbers or JSON trees (a list of bad rows)
+ *                {@code position}; values are strings, numbers or JSON trees (a list of bad rows, a recall's
+ *                status)
  */
 record Problem(int status, String title, String detail, Map<String, Object> members) {
 

@@ -34,6 +34,9 @@ import org.datastamp.catalog.api.DirectoryBatch;
 import org.datastamp.catalog.api.DatasetAccess;
 import org.datastamp.catalog.api.DatasetChange;
 import org.datastamp.catalog.api.DatasetId;
+import org.datastamp.catalog.api.DoiRequest;
+import org.datastamp.catalog.api.DoiRequestState;
+import org.datastamp.catalog.api.DoiRequests;
 import org.datastamp.catalog.api.Facility;
 import org.datastamp.catalog.api.FacilityDirectory;
 import org.datastamp.catalog.api.Ingest;
@@ -59,7 +62,7 @@ import org.datastamp.catalog.api.DatasetCopy;
  * The catalogue and facility directory over plain JDBC, one SQL dialect for H2 and PostgreSQL. Every write is one
  * transaction; every read that takes a {@link Viewer} applies the access rule in SQL.
  */
-class JdbcCatalog implements Catalog, FacilityDirectory, StorageCopies {
+class JdbcCatalog implements Catalog, FacilityDirectory, StorageCopies, DoiRequests {
 
     /** Largest page {@link #list} and {@link #changesSince} serve; protects the server from unbounded requests. */
     static final int MAX_PAGE = 1000;
@@ -74,6 +77,7 @@ class JdbcCatalog implements Catalog, FacilityDirectory, StorageCopies {
     private final DatasetRows rows = new DatasetRows();
     private final String instanceId;
     private final CopyRows copies;
+    private final DoiRequestStore doiRequests;
 
     JdbcCatalog(Database db, UnitConverter units, Period defaultEmbargo, Clock clock) throws CatalogException {
         this.db = Objects.requireNonNull(db, "db");
@@ -81,6 +85,7 @@ class JdbcCatalog implements Catalog, FacilityDirectory, StorageCopies {
         this.defaultEmbargo = Objects.requireNonNull(defaultEmbargo, "defaultEmbargo");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.copies = new CopyRows(db, clock);
+        this.doiRequests = new DoiRequestStore(db);
         fillPublicFromOfOldDatasets();
         this.instanceId = db.inTransaction("give the catalogue its instance id", c -> {
             try (Statement q = c.createStatement(); ResultSet rs = q.executeQuery("SELECT id FROM catalog_instance")) {
@@ -814,7 +819,7 @@ class JdbcCatalog implements Catalog, FacilityDirectory, StorageCopies {
         });
     }
 
-    // --- copies on storage backends (schema V4), kept by CopyRows
+    // --- copies on storage backends (schema V9), kept by CopyRows
 
     @Override
     public List<DatasetCopy> copies(DatasetId id) throws CatalogException {
@@ -871,5 +876,33 @@ class JdbcCatalog implements Catalog, FacilityDirectory, StorageCopies {
     @Override
     public Optional<Instant> lastAccess(DatasetId id) throws CatalogException {
         return copies.lastAccess(id);
+    }
+
+    // DOI requests (schema V10): kept here so they share the datasets' transactions and database
+
+    @Override
+    public DoiRequest createDoiRequest(DoiRequest request) throws CatalogException {
+        return doiRequests.create(request);
+    }
+
+    @Override
+    public DoiRequest updateDoiRequest(DoiRequest request, DoiRequestState expected) throws CatalogException {
+        return doiRequests.update(request, expected);
+    }
+
+    @Override
+    public Optional<DoiRequest> doiRequest(String id) throws CatalogException {
+        return doiRequests.find("id", id);
+    }
+
+    @Override
+    public Optional<DoiRequest> doiRequestByDoi(String doi) throws CatalogException {
+        return doiRequests.find("doi", doi);
+    }
+
+    @Override
+    public List<DoiRequest> doiRequests(DoiRequestState state, String requester, Instant from, Instant until,
+            int offset, int limit) throws CatalogException {
+        return doiRequests.list(state, requester, from, until, offset, limit);
     }
 }

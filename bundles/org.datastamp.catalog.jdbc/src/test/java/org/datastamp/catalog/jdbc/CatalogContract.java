@@ -28,6 +28,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.datastamp.catalog.api.Attachment;
+import org.datastamp.catalog.api.CatalogException;
 import org.datastamp.catalog.api.ConflictException;
 import org.datastamp.catalog.api.CopyFormat;
 import org.datastamp.catalog.api.CopyState;
@@ -37,6 +38,8 @@ import org.datastamp.catalog.api.Dataset;
 import org.datastamp.catalog.api.DatasetChange;
 import org.datastamp.catalog.api.DatasetId;
 import org.datastamp.catalog.api.DatasetType;
+import org.datastamp.catalog.api.DoiRequest;
+import org.datastamp.catalog.api.DoiRequestState;
 import org.datastamp.catalog.api.Facility;
 import org.datastamp.catalog.api.Ingest;
 import org.datastamp.catalog.api.Instrument;
@@ -199,7 +202,7 @@ abstract class CatalogContract {
                 () -> catalog.updateLifecycle(new DatasetId("missing"), archived)).field());
     }
 
-    // --- copies on storage backends (schema V4)
+    // --- copies on storage backends (schema V9)
 
     @Test
     void aCopyGoesFromWritingToVerifiedToReleasedAndPurged() throws Exception {
@@ -706,5 +709,68 @@ abstract class CatalogContract {
         public Clock withZone(ZoneId zone) {
             throw new UnsupportedOperationException();
         }
+    }
+
+    // --- DOI requests (schema V10)
+
+    private DoiRequest doiRequest(String id, Dataset... datasets) {
+        return new DoiRequest(id, java.util.Arrays.stream(datasets).map(Dataset::id).toList(), "pia",
+                DoiRequestState.REQUESTED, "", "{\"title\":\"T\"}", clock.instant(), null, "", "", clock.instant());
+    }
+
+    @Test
+    void aDoiRequestIsKeptWithItsDatasetsInOrder() throws Exception {
+        people();
+        Dataset a = catalog.register(raw("a", "20240123", "CoSAXS"));
+        Dataset b = catalog.register(raw("b", "20240123", "CoSAXS"));
+
+        DoiRequest created = catalog.createDoiRequest(doiRequest("dr-1", b, a));
+
+        assertEquals(Optional.of(created), catalog.doiRequest("dr-1"));
+        assertEquals(List.of(b.id(), a.id()), catalog.doiRequest("dr-1").orElseThrow().datasets());
+        assertThrows(ConflictException.class, () -> catalog.createDoiRequest(doiRequest("dr-1", a)));
+    }
+
+    @Test
+    void aDoiRequestForAnUnrecordedDatasetNamesIt() throws Exception {
+        people();
+        Dataset a = catalog.register(raw("a", "20240123", "CoSAXS"));
+        DoiRequest r = new DoiRequest("dr-2", List.of(a.id(), new DatasetId("nope")), "pia",
+                DoiRequestState.REQUESTED, "", "{}", T0, null, "", "", T0);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> catalog.createDoiRequest(r));
+        assertTrue(e.getMessage().contains("datasets[1]"), e.getMessage());
+        assertEquals(Optional.empty(), catalog.doiRequest("dr-2"));
+    }
+
+    @Test
+    void aDoiRequestMovesOnlyFromTheStateItIsExpectedIn() throws Exception {
+        people();
+        Dataset a = catalog.register(raw("a", "20240123", "CoSAXS"));
+        DoiRequest r = catalog.createDoiRequest(doiRequest("dr-3", a));
+        DoiRequest approved = r.with(DoiRequestState.APPROVED, "10.80000/f.dr-3", clock.instant(), "cur", "",
+                clock.instant());
+
+        catalog.updateDoiRequest(approved, DoiRequestState.REQUESTED);
+
+        assertEquals(Optional.of(approved), catalog.doiRequestByDoi("10.80000/f.dr-3"));
+        ConflictException e = assertThrows(ConflictException.class, () -> catalog.updateDoiRequest(
+                r.with(DoiRequestState.REJECTED, "", clock.instant(), "cur", "no", clock.instant()),
+                DoiRequestState.REQUESTED));
+        assertTrue(e.getMessage().contains("APPROVED now"), e.getMessage());
+    }
+
+    @Test
+    void doiRequestsAreListedByStateRequesterAndUpdateTime() throws Exception {
+        people();
+        Dataset a = catalog.register(raw("a", "20240123", "CoSAXS"));
+        catalog.createDoiRequest(doiRequest("dr-4", a));
+        clock.set(clock.instant().plusSeconds(10));
+        DoiRequest later = catalog.createDoiRequest(doiRequest("dr-5", a));
+
+        assertEquals(2, catalog.doiRequests(DoiRequestState.REQUESTED, "pia", null, null, 0, 10).size());
+        assertEquals(List.of(later), catalog.doiRequests(null, "", later.updated(), null, 0, 10));
+        assertEquals(List.of(later), catalog.doiRequests(null, "", null, null, 1, 10));
+        assertEquals(0, catalog.doiRequests(DoiRequestState.REGISTERED, "", null, null, 0, 10).size());
+        assertEquals(0, catalog.doiRequests(null, "mem", null, null, 0, 10).size());
     }
 }
