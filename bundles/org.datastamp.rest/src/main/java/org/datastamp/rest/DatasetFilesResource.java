@@ -18,6 +18,9 @@ import org.datastamp.storage.api.RecallStatus;
 import org.datastamp.visualization.api.ArrayRenderer;
 import org.datastamp.visualization.api.BadDataRequestException;
 import org.datastamp.visualization.api.DataFileReader;
+import org.datastamp.visualization.api.DataUnavailableException;
+import org.datastamp.visualization.api.DatasetFileLocator;
+import org.datastamp.visualization.api.FileLocation;
 import org.datastamp.visualization.api.NoSuchNodeException;
 import org.datastamp.visualization.api.VisualizationException;
 import org.datastamp.visualization.api.VisualizerRegistry;
@@ -41,10 +44,10 @@ final class DatasetFilesResource {
     private final Supplier<DataFileReader> reader;
     private final Supplier<ArrayRenderer> renderer;
     private final Supplier<VisualizerRegistry> visualizers;
-    private final DatasetFiles files;
+    private final Supplier<DatasetFileLocator> files;
 
     DatasetFilesResource(Supplier<Catalog> catalog, Supplier<DataFileReader> reader, Supplier<ArrayRenderer> renderer,
-            Supplier<VisualizerRegistry> visualizers, DatasetFiles files) {
+            Supplier<VisualizerRegistry> visualizers, Supplier<DatasetFileLocator> files) {
         this.catalog = catalog;
         this.reader = reader;
         this.renderer = renderer;
@@ -69,13 +72,14 @@ final class DatasetFilesResource {
             throw new ProblemException(Problem.notFound("Dataset " + dataset.id().value() + " has no file '" + file
                     + "'"));
         }
-        DatasetFiles.Located located = files.locate(dataset, file);
-        if (located instanceof DatasetFiles.Recalling r) {
-            return recalling(file, r);
-        }
-        Path local = ((DatasetFiles.Readable) located).file();
+        DatasetFileLocator locator = require(files.get(), "file locator (org.datastamp.visualization.render)");
         DataFileReader current = require(reader.get(), "HDF5 reader (org.datastamp.visualization.hdf5)");
         try {
+            FileLocation located = locator.locate(dataset, file);
+            if (located instanceof FileLocation.Recalling r) {
+                return recalling(file, r);
+            }
+            Path local = ((FileLocation.Readable) located).file();
             if (m.group(3).equals("tree")) {
                 VisualizerRegistry registry = visualizers.get();
                 return ApiResponse.ok(TreeJson.tree(file, current.tree(local),
@@ -89,6 +93,8 @@ final class DatasetFilesResource {
             return ArrayAnswers.answer(current.read(local, dataPath, slice), view, r, Map.of());
         } catch (BadDataRequestException e) {
             throw new ProblemException(Problem.badRequest(e.getMessage()));
+        } catch (DataUnavailableException e) {
+            throw new ProblemException(Problem.unavailable(e.getMessage()), e);
         } catch (NoSuchNodeException e) {
             throw new ProblemException(Problem.notFound(e.getMessage()));
         } catch (VisualizationException e) {
@@ -108,7 +114,7 @@ final class DatasetFilesResource {
         }
     }
 
-    private static ApiResponse recalling(String file, DatasetFiles.Recalling r) {
+    private static ApiResponse recalling(String file, FileLocation.Recalling r) {
         RecallStatus s = r.status();
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("file", file);

@@ -1,19 +1,17 @@
 package org.datastamp.rest;
 
-import java.util.Collection;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import javax.servlet.Servlet;
 
 import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.DatasetSearch;
 import org.datastamp.catalog.api.FacilityDirectory;
-import org.datastamp.storage.api.StorageBackend;
 import org.datastamp.visualization.api.ArrayRenderer;
 import org.datastamp.visualization.api.DataFileReader;
+import org.datastamp.visualization.api.DatasetFileLocator;
 import org.datastamp.visualization.api.VisualizerRegistry;
+import org.datastamp.catalog.api.StorageCopies;
+import org.datastamp.storage.api.StorageLifecycle;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -62,18 +60,33 @@ public class DatasetsServlet extends ApiServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile VisualizerRegistry visualizers;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
-    private final transient Collection<StorageBackend> backends = new CopyOnWriteArrayList<>();
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile DatasetFileLocator locator;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile StorageLifecycle lifecycle;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile StorageCopies copies;
 
     private final transient DatasetsResource resource = new DatasetsResource(() -> catalog, () -> search,
             () -> directory, codec);
 
     private final transient DatasetFilesResource files = new DatasetFilesResource(() -> catalog, () -> fileReader,
-            () -> renderer, () -> visualizers, new DatasetFiles(() -> backends));
+            () -> renderer, () -> visualizers, () -> locator);
+
+    /** Recall and copies of datasets (issue 5). */
+    private final transient StorageResource storage = new StorageResource(() -> lifecycle, () -> copies,
+            () -> catalog, codec);
 
     @Override
     ApiResponse handle(ApiRequest request) throws ProblemException {
+        if (StorageResource.handlesDatasetPath(request)) {
+            return storage.handleDatasets(request);
+        }
         return DatasetFilesResource.handles(request) ? files.handle(request) : resource.handle(request);
     }
 

@@ -38,6 +38,7 @@ import org.datastamp.visualization.api.NoSuchNodeException;
 import org.datastamp.visualization.api.Node;
 import org.datastamp.visualization.api.NodeKind;
 import org.datastamp.visualization.render.RendererComponent;
+import org.datastamp.visualization.render.TierFileLocator;
 import org.junit.jupiter.api.Test;
 
 class DatasetFilesResourceTest {
@@ -46,7 +47,7 @@ class DatasetFilesResourceTest {
     private final Fakes.FakeCatalog catalog = new Fakes.FakeCatalog();
     private final List<StorageBackend> backends = new ArrayList<>();
     private final DatasetFilesResource resource = new DatasetFilesResource(() -> catalog, FakeReader::new,
-            RendererComponent::new, () -> null, new DatasetFiles(() -> backends));
+            RendererComponent::new, () -> null, () -> new TierFileLocator(() -> backends));
 
     DatasetFilesResourceTest() {
         catalog.datasets.add(Fakes.dataset("ds-1", 0));

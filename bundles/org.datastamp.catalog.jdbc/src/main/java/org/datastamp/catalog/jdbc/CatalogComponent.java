@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.CatalogException;
 import org.datastamp.catalog.api.FacilityDirectory;
+import org.datastamp.catalog.api.StorageCopies;
 import org.datastamp.catalog.api.UnitConverter;
 import org.datastamp.core.api.DataDirectory;
 import org.h2.jdbcx.JdbcDataSource;
@@ -36,7 +37,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * The catalogue and facility directory as one service, in an embedded H2 database under {@code <data dir>/catalog/}
  * or in PostgreSQL when {@code jdbcUrl} names one. The schema is brought up to date on activation.
  */
-@Component(service = {Catalog.class, FacilityDirectory.class}, configurationPid = CatalogComponent.PID)
+@Component(service = {Catalog.class, FacilityDirectory.class, StorageCopies.class}, configurationPid = CatalogComponent.PID)
 @Designate(ocd = CatalogComponent.Config.class)
 public class CatalogComponent extends JdbcCatalog {
 

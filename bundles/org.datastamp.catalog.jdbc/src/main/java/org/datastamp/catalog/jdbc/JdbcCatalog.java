@@ -50,13 +50,16 @@ import org.datastamp.catalog.api.Sample;
 import org.datastamp.catalog.api.SameTransaction;
 import org.datastamp.catalog.api.Session;
 import org.datastamp.catalog.api.UnitConverter;
+import org.datastamp.catalog.api.StorageCopies;
 import org.datastamp.catalog.api.Viewer;
+import org.datastamp.catalog.api.CopyFormat;
+import org.datastamp.catalog.api.DatasetCopy;
 
 /**
  * The catalogue and facility directory over plain JDBC, one SQL dialect for H2 and PostgreSQL. Every write is one
  * transaction; every read that takes a {@link Viewer} applies the access rule in SQL.
  */
-class JdbcCatalog implements Catalog, FacilityDirectory {
+class JdbcCatalog implements Catalog, FacilityDirectory, StorageCopies {
 
     /** Largest page {@link #list} and {@link #changesSince} serve; protects the server from unbounded requests. */
     static final int MAX_PAGE = 1000;
@@ -70,12 +73,14 @@ class JdbcCatalog implements Catalog, FacilityDirectory {
     private final Clock clock;
     private final DatasetRows rows = new DatasetRows();
     private final String instanceId;
+    private final CopyRows copies;
 
     JdbcCatalog(Database db, UnitConverter units, Period defaultEmbargo, Clock clock) throws CatalogException {
         this.db = Objects.requireNonNull(db, "db");
         this.validator = new IngestValidator(Objects.requireNonNull(units, "units"));
         this.defaultEmbargo = Objects.requireNonNull(defaultEmbargo, "defaultEmbargo");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.copies = new CopyRows(db, clock);
         fillPublicFromOfOldDatasets();
         this.instanceId = db.inTransaction("give the catalogue its instance id", c -> {
             try (Statement q = c.createStatement(); ResultSet rs = q.executeQuery("SELECT id FROM catalog_instance")) {
@@ -807,5 +812,64 @@ class JdbcCatalog implements Catalog, FacilityDirectory {
             }
             return null;
         });
+    }
+
+    // --- copies on storage backends (schema V4), kept by CopyRows
+
+    @Override
+    public List<DatasetCopy> copies(DatasetId id) throws CatalogException {
+        return copies.copies(id);
+    }
+
+    @Override
+    public Map<DatasetId, List<DatasetCopy>> copies(Collection<DatasetId> ids) throws CatalogException {
+        return copies.copies(ids);
+    }
+
+    @Override
+    public List<DatasetCopy> unfinished() throws CatalogException {
+        return copies.unfinished();
+    }
+
+    @Override
+    public DatasetCopy beginCopy(DatasetId id, String backendId, String keyPrefix, CopyFormat format)
+            throws CatalogException {
+        return copies.beginCopy(id, backendId, keyPrefix, format);
+    }
+
+    @Override
+    public DatasetCopy adoptVerified(DatasetId id, String backendId, String keyPrefix, Instant verifiedAt)
+            throws CatalogException {
+        return copies.adoptVerified(id, backendId, keyPrefix, verifiedAt);
+    }
+
+    @Override
+    public DatasetCopy markVerified(DatasetId id, String backendId, Instant verifiedAt) throws CatalogException {
+        return copies.markVerified(id, backendId, verifiedAt);
+    }
+
+    @Override
+    public DatasetCopy release(DatasetId id, String backendId, int othersVerified) throws CatalogException {
+        return copies.release(id, backendId, othersVerified);
+    }
+
+    @Override
+    public DatasetCopy markPurged(DatasetId id, String backendId, Instant purgedAt) throws CatalogException {
+        return copies.markPurged(id, backendId, purgedAt);
+    }
+
+    @Override
+    public void forget(DatasetId id, String backendId) throws CatalogException {
+        copies.forget(id, backendId);
+    }
+
+    @Override
+    public void recordAccess(DatasetId id, Instant when) throws CatalogException {
+        copies.recordAccess(id, when);
+    }
+
+    @Override
+    public Optional<Instant> lastAccess(DatasetId id) throws CatalogException {
+        return copies.lastAccess(id);
     }
 }

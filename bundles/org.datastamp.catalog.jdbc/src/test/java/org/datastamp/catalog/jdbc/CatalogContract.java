@@ -29,6 +29,9 @@ import javax.sql.DataSource;
 
 import org.datastamp.catalog.api.Attachment;
 import org.datastamp.catalog.api.ConflictException;
+import org.datastamp.catalog.api.CopyFormat;
+import org.datastamp.catalog.api.CopyState;
+import org.datastamp.catalog.api.DatasetCopy;
 import org.datastamp.catalog.api.Datafile;
 import org.datastamp.catalog.api.Dataset;
 import org.datastamp.catalog.api.DatasetChange;
@@ -194,6 +197,82 @@ abstract class CatalogContract {
         assertEquals(archived, catalog.find(registered.id(), Viewer.system()).orElseThrow().lifecycle());
         assertEquals("id", assertThrows(InvalidInputException.class,
                 () -> catalog.updateLifecycle(new DatasetId("missing"), archived)).field());
+    }
+
+    // --- copies on storage backends (schema V4)
+
+    @Test
+    void aCopyGoesFromWritingToVerifiedToReleasedAndPurged() throws Exception {
+        Dataset d = catalog.register(raw("copied", "", "CoSAXS"));
+        catalog.adoptVerified(d.id(), "hot-disk", "raw/copied", T0);
+        DatasetCopy writing = catalog.beginCopy(d.id(), "tape", "ocfl/ab/cd", CopyFormat.OCFL);
+        assertEquals(CopyState.WRITING, writing.state());
+        assertEquals(List.of(d.id() + "@tape"), catalog.unfinished().stream()
+                .map(c -> c.datasetId() + "@" + c.backendId()).toList());
+
+        catalog.markVerified(d.id(), "tape", T0.plusSeconds(5));
+        DatasetCopy released = catalog.release(d.id(), "hot-disk", 1);
+        assertEquals(CopyState.RELEASED, released.state());
+        assertEquals(List.of("hot-disk"), catalog.unfinished().stream().map(DatasetCopy::backendId).toList());
+        catalog.markPurged(d.id(), "hot-disk", T0.plusSeconds(6));
+
+        assertEquals(List.of(), catalog.unfinished());
+        List<DatasetCopy> copies = catalog.copies(d.id());
+        assertEquals(List.of("hot-disk:RELEASED", "tape:VERIFIED"), copies.stream()
+                .map(c -> c.backendId() + ":" + c.state()).toList());
+        assertEquals(T0.plusSeconds(5), copies.get(1).verifiedAt());
+        assertEquals(CopyFormat.OCFL, copies.get(1).format());
+        assertEquals("ocfl/ab/cd", copies.get(1).keyPrefix());
+        assertEquals(T0.plusSeconds(6), copies.get(0).purgedAt());
+        assertEquals(Map.of(d.id(), copies), catalog.copies(List.of(d.id())));
+    }
+
+    @Test
+    void aReleaseThatWouldLeaveTooFewVerifiedCopiesIsRefused() throws Exception {
+        Dataset d = catalog.register(raw("single", "", "CoSAXS"));
+        catalog.adoptVerified(d.id(), "hot-disk", "raw/single", T0);
+        catalog.beginCopy(d.id(), "tape", "raw/single", CopyFormat.PLAIN);
+
+        ConflictException refused = assertThrows(ConflictException.class, () -> catalog.release(d.id(), "hot-disk", 1));
+        assertTrue(refused.getMessage().contains("only 0 verified copies on other backends"), refused.getMessage());
+        assertEquals(CopyState.VERIFIED, catalog.copies(d.id()).get(0).state());
+    }
+
+    @Test
+    void aSecondCopyOnTheSameBackendIsAConflictButAReleasedOneIsWrittenAgain() throws Exception {
+        Dataset d = catalog.register(raw("again", "", "CoSAXS"));
+        catalog.adoptVerified(d.id(), "hot-disk", "raw/again", T0);
+        catalog.beginCopy(d.id(), "tape", "raw/again", CopyFormat.PLAIN);
+        assertThrows(ConflictException.class, () -> catalog.beginCopy(d.id(), "tape", "raw/again", CopyFormat.PLAIN));
+        catalog.markVerified(d.id(), "tape", T0);
+        catalog.release(d.id(), "hot-disk", 1);
+        catalog.markPurged(d.id(), "hot-disk", T0);
+
+        DatasetCopy back = catalog.beginCopy(d.id(), "hot-disk", "raw/again", CopyFormat.PLAIN);
+
+        assertEquals(CopyState.WRITING, back.state());
+        assertEquals(null, back.purgedAt());
+        catalog.forget(d.id(), "hot-disk");
+        assertEquals(List.of("tape"), catalog.copies(d.id()).stream().map(DatasetCopy::backendId).toList());
+    }
+
+    @Test
+    void copiesOfUnknownDatasetsAreRefusedByField() throws Exception {
+        assertEquals("id", assertThrows(InvalidInputException.class,
+                () -> catalog.beginCopy(new DatasetId("missing"), "tape", "x", CopyFormat.PLAIN)).field());
+        assertEquals("id", assertThrows(InvalidInputException.class,
+                () -> catalog.recordAccess(new DatasetId("missing"), T0)).field());
+    }
+
+    @Test
+    void theLastAccessOnlyMovesForward() throws Exception {
+        Dataset d = catalog.register(raw("read", "", "CoSAXS"));
+        assertEquals(Optional.empty(), catalog.lastAccess(d.id()));
+        catalog.recordAccess(d.id(), T0.plusSeconds(100));
+        catalog.recordAccess(d.id(), T0.plusSeconds(50));
+        assertEquals(Optional.of(T0.plusSeconds(100)), catalog.lastAccess(d.id()));
+        catalog.recordAccess(d.id(), T0.plusSeconds(200));
+        assertEquals(Optional.of(T0.plusSeconds(200)), catalog.lastAccess(d.id()));
     }
 
     private double siValue(String datasetId, int ordinal) throws Exception {

@@ -3,6 +3,11 @@
  * <p>
  * 1.0: {@link org.datastamp.storage.api.StorageBackend} (put/get/contains). 1.1 adds, without touching 1.0 types,
  * {@link org.datastamp.storage.api.ManagedBackend} (stat/list/delete) and
- * {@link org.datastamp.storage.api.RecallableBackend} (tiers with recall latency such as tape).
+ * {@link org.datastamp.storage.api.RecallableBackend} (tiers with recall latency such as tape). 1.2 adds fixity:
+ * {@link org.datastamp.storage.api.FixityService} (checksums at ingest, audits, repair, audit log) and
+ * {@link org.datastamp.storage.api.ExpectedCopies}, where the expected copies and checksums of each object come from;
+ * {@link org.datastamp.storage.api.LocalFileBackend} (tiers whose objects can be read in place);
+ * {@link org.datastamp.storage.api.CapacityAware} (how full a tier is) and the lifecycle service
+ * {@link org.datastamp.storage.api.StorageLifecycle} (policies, copies, recall of datasets).
  */
 package org.datastamp.storage.api;

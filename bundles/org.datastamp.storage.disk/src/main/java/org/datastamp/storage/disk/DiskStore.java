@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import org.datastamp.storage.api.Capacity;
 import org.datastamp.storage.api.ObjectInfo;
 import org.datastamp.storage.api.StorageException;
 
@@ -137,6 +139,18 @@ final class DiskStore {
             throw missing(key, e);
         } catch (IOException e) {
             throw new StorageException("Could not delete '" + key + "' from " + name + " (" + root + "): " + e, e);
+        }
+    }
+
+    /** Size and use of the file system holding the root (the root is created if missing, to find it). */
+    Capacity capacity() throws StorageException {
+        try {
+            Files.createDirectories(root);
+            FileStore fs = Files.getFileStore(root);
+            long total = fs.getTotalSpace();
+            return new Capacity(total, Math.max(0, Math.min(total, total - fs.getUsableSpace())));
+        } catch (IOException e) {
+            throw new StorageException("Could not read the capacity of " + name + " (" + root + "): " + e, e);
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.datastamp.core.api.DataDirectory;
 import org.datastamp.storage.api.LocalFileBackend;
+import org.datastamp.storage.api.Capacity;
+import org.datastamp.storage.api.CapacityAware;
 import org.datastamp.storage.api.ManagedBackend;
 import org.datastamp.storage.api.ObjectInfo;
 import org.datastamp.storage.api.StorageBackend;
@@ -22,9 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The hot tier: objects as files on a local or mounted disk, by default under {@code <data dir>/hot}. */
-@Component(service = { StorageBackend.class, ManagedBackend.class }, configurationPid = HotDiskStorage.PID)
+@Component(service = { StorageBackend.class, ManagedBackend.class, CapacityAware.class }, configurationPid = HotDiskStorage.PID)
 @Designate(ocd = HotDiskStorage.Config.class)
-public class HotDiskStorage implements ManagedBackend, LocalFileBackend {
+public class HotDiskStorage implements ManagedBackend, LocalFileBackend, CapacityAware {
 
     static final String PID = "org.datastamp.storage.disk";
     static final String ID = "hot-disk";
@@ -114,5 +116,10 @@ public class HotDiskStorage implements ManagedBackend, LocalFileBackend {
     public void delete(String key) throws StorageException {
         store.delete(key);
         LOG.info("Deleted {} from {}", key, ID);
+    }
+
+    @Override
+    public Capacity capacity() throws StorageException {
+        return store.capacity();
     }
 }

@@ -39,6 +39,14 @@ class DiskStoreTest {
     }
 
     @Test
+    void capacityReportsTheFileSystemOfTheRoot() throws Exception {
+        var capacity = store().capacity();
+        var fs = Files.getFileStore(root);
+        assertEquals(fs.getTotalSpace(), capacity.totalBytes());
+        assertTrue(capacity.percentUsed() >= 0 && capacity.percentUsed() <= 100);
+    }
+
+    @Test
     void storedObjectsReadBackAndParentFoldersAreCreated() throws Exception {
         DiskStore store = store();
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.datastamp.storage.api.LocalFileBackend;
 import org.datastamp.storage.api.ManagedBackend;
 import org.datastamp.storage.api.ObjectInfo;
 import org.datastamp.storage.api.RecallStatus;
@@ -33,10 +34,11 @@ import org.slf4j.LoggerFactory;
  * A TAPE tier on a real library reached through a POSIX mount: one factory configuration
  * ({@code org.datastamp.storage.tape-<name>.cfg}) per mount.
  */
-@Component(service = { StorageBackend.class, ManagedBackend.class, RecallableBackend.class },
+@Component(service = { StorageBackend.class, ManagedBackend.class, RecallableBackend.class,
+    LocalFileBackend.class },
         configurationPid = PosixTapeBackend.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = PosixTapeBackend.Config.class, factory = true)
-public class PosixTapeBackend implements RecallableBackend {
+public class PosixTapeBackend implements RecallableBackend, LocalFileBackend {
 
     static final String PID = "org.datastamp.storage.tape";
 
@@ -131,6 +133,12 @@ public class PosixTapeBackend implements RecallableBackend {
     @Override
     public InputStream get(String key) throws StorageException {
         return mount.get(key);
+    }
+
+    /** Resident files are read in place (libhdf5 opens recalled NeXus files here); migrated ones start a recall. */
+    @Override
+    public Path localFile(String key) throws StorageException {
+        return mount.onlineFile(key);
     }
 
     @Override

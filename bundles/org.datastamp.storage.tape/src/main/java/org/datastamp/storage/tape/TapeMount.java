@@ -102,17 +102,26 @@ final class TapeMount {
     }
 
     InputStream get(String key) throws StorageException {
+        Path file = onlineFile(key);
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new StorageException("Could not read '" + key + "' from " + name + " (" + root + "): " + e, e);
+        }
+    }
+
+    /**
+     * The object's file once it is resident on disk; a migrated file starts a recall instead, so that a reader never
+     * opens a stub (reading a stub would block on the tape drive, or fail, depending on the tape software).
+     */
+    Path onlineFile(String key) throws StorageException {
         Path file = existing(key);
         if (!isOnline(key)) {
             RecallTicket ticket = requestRecall(List.of(key));
             throw new ObjectOfflineException(key, ticket, "Object '" + key + "' in " + name + " is migrated to tape;"
                     + " recall " + ticket.id() + " requested");
         }
-        try {
-            return Files.newInputStream(file);
-        } catch (IOException e) {
-            throw new StorageException("Could not read '" + key + "' from " + name + " (" + root + "): " + e, e);
-        }
+        return file;
     }
 
     boolean contains(String key) throws StorageException {

@@ -104,6 +104,20 @@ class TapeMountTest {
     }
 
     @Test
+    void aResidentFileIsReadInPlaceAndAMigratedOneIsRecalledFirst() throws Exception {
+        TapeMount mount = mount(recallTool());
+        mount.put("raw/resident.nxs", new ByteArrayInputStream(new byte[] {1, 2, 3}));
+        putAndMigrate(mount, "raw/migrated.nxs", 8192);
+
+        assertEquals(root.resolve("raw/resident.nxs"), mount.onlineFile("raw/resident.nxs"));
+        ObjectOfflineException offline = assertThrows(ObjectOfflineException.class,
+                () -> mount.onlineFile("raw/migrated.nxs"));
+        assertEquals(RecallState.ONLINE, awaitEnd(mount, offline.ticket()).state());
+        Path recalled = mount.onlineFile("raw/migrated.nxs");
+        assertEquals(8192, Files.size(recalled));
+    }
+
+    @Test
     void aRecallOfManyFilesPassesThemToTheCommandInOneList() throws Exception {
         TapeMount mount = mount(recallTool());
         putAndMigrate(mount, "raw/a.nxs", 8192);

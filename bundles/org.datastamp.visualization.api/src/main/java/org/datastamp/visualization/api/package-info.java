@@ -2,6 +2,7 @@
  * Visualization: reading HDF5/NeXus files for viewing ({@link org.datastamp.visualization.api.DataFileReader}),
  * rendering arrays for screens ({@link org.datastamp.visualization.api.ArrayRenderer}), and visualizer plugins that
  * each declare which data they can show ({@link org.datastamp.visualization.api.Visualizer},
- * {@link org.datastamp.visualization.api.VisualizerRegistry}). Version 1.1 added reading and rendering.
+ * {@link org.datastamp.visualization.api.VisualizerRegistry}). Version 1.1 added reading and rendering;
+ * 1.2 finding catalogued files on storage tiers ({@link org.datastamp.visualization.api.DatasetFileLocator}).
  */
 package org.datastamp.visualization.api;

@@ -15,6 +15,7 @@ import org.datastamp.core.hdf5.LibraryLocator;
 import org.datastamp.visualization.api.BadDataRequestException;
 import org.datastamp.visualization.api.DataFileReader;
 import org.datastamp.visualization.api.DatasetInfo;
+import org.datastamp.visualization.api.ElementType;
 import org.datastamp.visualization.api.FileTree;
 import org.datastamp.visualization.api.NdArray;
 import org.datastamp.visualization.api.NoSuchNodeException;
@@ -64,10 +65,15 @@ public class Hdf5DataFileReader implements DataFileReader {
 
         @AttributeDefinition(description = "Most nodes one tree answer lists")
         int maxTreeNodes() default 5000;
+
+        @AttributeDefinition(description = "Recently read frames kept decoded, in MiB (0: none): zoom, pan, pixel"
+                + " readouts and profiles on a frame already shown then read no chunk again")
+        int frameCacheMegabytes() default 256;
     }
 
     private volatile Hdf5Reading h5;
     private volatile Config config;
+    private volatile PlaneCache planes = new PlaneCache(0);
 
     @Activate
     @Modified
@@ -84,6 +90,7 @@ public class Hdf5DataFileReader implements DataFileReader {
         }
         h5 = new Hdf5Reading(lib);
         config = settings;
+        planes = new PlaneCache((long) Math.max(0, settings.frameCacheMegabytes()) << 20);
         LOG.info("HDF5 reader on {} (plugins {}), at most {} elements per read", library,
                 pluginDir.map(Path::toString).orElse("from HDF5_PLUGIN_PATH"), settings.maxElements());
     }
@@ -135,7 +142,7 @@ public class Hdf5DataFileReader implements DataFileReader {
         try {
             long d = openDataset(r, f, file, datasetPath);
             try {
-                return read(r, d, datasetPath, slice);
+                return read(r, d, file, datasetPath, slice);
             } finally {
                 r.library().datasetClose(d);
             }
@@ -147,7 +154,7 @@ public class Hdf5DataFileReader implements DataFileReader {
         }
     }
 
-    private NdArray read(Hdf5Reading r, long d, String datasetPath, String slice)
+    private NdArray read(Hdf5Reading r, long d, Path file, String datasetPath, String slice)
             throws IOException, BadDataRequestException {
         Hdf5 lib = r.library();
         long type = r.datasetType(d);
@@ -169,6 +176,18 @@ public class Hdf5DataFileReader implements DataFileReader {
                         + config.maxElements() + " one read may return; select fewer, e.g. one frame with 'i,:,:'");
             }
             memType = r.nativeType(type);
+            if (PlaneCut.applies(selection) && planes.fits(PlaneCut.planeBytes(shape, elementType))
+                    && PlaneCut.planeElements(shape) <= config.maxElements()) {
+                PlaneCache.Key key = new PlaneCache.Key(file.toAbsolutePath().toString(), Files.size(file),
+                        Files.getLastModifiedTime(file).toMillis(), datasetPath, PlaneCut.list(shape),
+                        PlaneCut.leading(selection));
+                PlaneCache.Plane plane = planes.get(key);
+                if (plane == null) {
+                    plane = readPlane(r, d, space, memType, shape, selection, elementType);
+                    planes.put(key, plane);
+                }
+                return PlaneCut.cut(plane, selection);
+            }
             long fileSpace = 0; // H5S_ALL: a scalar dataset is read whole
             if (shape.length > 0) {
                 r.selectHyperslab(space, selection.start(), selection.stride(), selection.count());
@@ -188,6 +207,33 @@ public class Hdf5DataFileReader implements DataFileReader {
             }
             lib.spaceClose(space);
             lib.typeClose(type);
+        }
+    }
+
+    /** The whole 2-D plane at the selection's leading indices, read with one hyperslab. */
+    private static PlaneCache.Plane readPlane(Hdf5Reading r, long d, long space, long memType, long[] shape,
+            Selection selection, ElementType elementType) throws IOException {
+        Hdf5 lib = r.library();
+        int rank = shape.length;
+        long[] start = selection.start().clone();
+        long[] count = new long[rank];
+        long[] stride = new long[rank];
+        Arrays.fill(count, 1);
+        Arrays.fill(stride, 1);
+        start[rank - 2] = 0;
+        start[rank - 1] = 0;
+        count[rank - 2] = shape[rank - 2];
+        count[rank - 1] = shape[rank - 1];
+        r.selectHyperslab(space, start, stride, count);
+        long memSpace = lib.spaceSimple(count, null);
+        try {
+            MemorySegment buffer = Arena.ofAuto().allocate(shape[rank - 2] * shape[rank - 1] * elementType.bytes(),
+                    64);
+            r.read(d, memType, memSpace, space, buffer);
+            return new PlaneCache.Plane(elementType, (int) shape[rank - 2], (int) shape[rank - 1],
+                    buffer.asByteBuffer().asReadOnlyBuffer());
+        } finally {
+            lib.spaceClose(memSpace);
         }
     }
 

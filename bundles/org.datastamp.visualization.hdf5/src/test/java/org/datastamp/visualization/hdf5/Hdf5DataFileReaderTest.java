@@ -53,6 +53,24 @@ class Hdf5DataFileReaderTest {
     }
 
     @Test
+    void pixelsAndZoomsOfAFrameAlreadyReadHaveTheWrittenValues() throws Exception {
+        reader.read(file, "/entry/data/data", "2,:,:");
+        for (int pass = 0; pass < 2; pass++) {
+            NdArray zoom = reader.read(file, "/entry/data/data", "2,5:9,30:50:4");
+            assertArrayEquals(new int[] {4, 5}, zoom.shape());
+            for (int i = 0; i < 4; i++) {
+                for (int j = 0; j < 5; j++) {
+                    assertEquals(value(2, 5 + i, 30 + 4 * j), Integer.toUnsignedLong(zoom.data().getInt((i * 5 + j)
+                            * 4)));
+                }
+            }
+            NdArray pixel = reader.read(file, "/entry/data/data", "2,7,8");
+            assertEquals(0, pixel.rank());
+            assertEquals(value(2, 7, 8), Integer.toUnsignedLong(pixel.data().getInt(0)));
+        }
+    }
+
+    @Test
     void readsStridedNegativeAndPartialRangesLikeNumpy() throws Exception {
         NdArray a = reader.read(file, "/entry/data/lz4", "-1,10:20:3,45:");
         assertArrayEquals(new int[] {4, 5}, a.shape());

@@ -102,6 +102,11 @@ final class TestFiles {
             public int maxTreeNodes() {
                 return 1000;
             }
+
+            @Override
+            public int frameCacheMegabytes() {
+                return 1;
+            }
         };
     }
 

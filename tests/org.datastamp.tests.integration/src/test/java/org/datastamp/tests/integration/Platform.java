@@ -13,10 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import org.datastamp.ui.api.WorkbenchView;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.http.runtime.HttpServiceRuntime;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -77,6 +82,29 @@ final class Platform {
     HttpResponse<String> getAsAdmin(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(baseUri().resolve(path)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", adminAuthorization()).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Ids of the workbench views registered now. */
+    Set<String> viewIds() {
+        try {
+            var references = context.getServiceReferences(WorkbenchView.class, null);
+            return references.stream().map(reference -> {
+                WorkbenchView view = context.getService(reference);
+                try {
+                    return view == null ? "" : view.id();
+                } finally {
+                    context.ungetService(reference);
+                }
+            }).collect(Collectors.toSet());
+        } catch (InvalidSyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** GET as the bootstrap administrator, for binary answers (images, arrays). */
+    HttpResponse<byte[]> getBytesAsAdmin(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(baseUri().resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", adminAuthorization()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** POST as the bootstrap administrator (starting scans needs staff, a curator or an admin). */

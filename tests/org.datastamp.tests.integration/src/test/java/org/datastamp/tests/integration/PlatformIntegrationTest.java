@@ -215,19 +215,7 @@ class PlatformIntegrationTest {
     }
 
     private Set<String> viewIds() {
-        try {
-            var references = platform.context().getServiceReferences(WorkbenchView.class, null);
-            return references.stream().map(reference -> {
-                WorkbenchView view = platform.context().getService(reference);
-                try {
-                    return view == null ? "" : view.id();
-                } finally {
-                    platform.context().ungetService(reference);
-                }
-            }).collect(Collectors.toSet());
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new AssertionError(e);
-        }
+        return platform.viewIds();
     }
 
     private JsonNode readJson(String path) {

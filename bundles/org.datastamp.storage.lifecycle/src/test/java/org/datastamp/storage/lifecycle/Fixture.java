@@ -1,0 +1,201 @@
+package org.datastamp.storage.lifecycle;
+
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.datastamp.catalog.api.Datafile;
+import org.datastamp.catalog.api.Dataset;
+import org.datastamp.catalog.api.DatasetType;
+import org.datastamp.catalog.api.MetadataEntry;
+import org.datastamp.catalog.api.NewDataset;
+import org.datastamp.catalog.api.NormalizedQuantity;
+import org.datastamp.catalog.jdbc.CatalogComponent;
+import org.datastamp.storage.api.StorageBackend;
+import org.datastamp.storage.api.StorageTier;
+
+/**
+ * The engine on the real JDBC catalogue (embedded H2 in a folder), a hot folder tier and a tape-like folder tier.
+ * {@link #reopen} starts a fresh catalogue connection and engine over the same files, as a restart after a crash.
+ */
+final class Fixture implements AutoCloseable {
+
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    final Path dir;
+    final FolderBackend hot;
+    final FolderTape tape;
+    final Map<String, StorageBackend> backends = new ConcurrentHashMap<>();
+    final List<ConfiguredPolicy> policies = new ArrayList<>();
+    // the catalogue stamps registrations with the real time; the engine's clock starts there and is moved by tests
+    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    CatalogComponent catalog;
+    ExecutorService workers;
+    Engine engine;
+
+    Fixture(Path dir) throws Exception {
+        this.dir = dir;
+        hot = new FolderBackend("hot-disk", dir.resolve("hot"), StorageTier.HOT_DISK);
+        tape = new FolderTape("tape", dir.resolve("tape"));
+        backends.put(hot.id, hot);
+        backends.put(tape.id, tape);
+        reopen(Faults.NONE);
+    }
+
+    /** A new catalogue connection and engine over the same database and folders. */
+    void reopen(Faults faults) throws Exception {
+        closeQuietly();
+        catalog = new CatalogComponent(config(dir.resolve("catalog").resolve("db")), null,
+                (value, unit) -> new NormalizedQuantity(value, unit));
+        workers = Executors.newFixedThreadPool(2);
+        engine = new Engine(catalog, catalog, () -> Map.copyOf(backends), () -> List.copyOf(policies), workers,
+                new Engine.Settings(dir.resolve("staging"), Duration.ofMinutes(1), 100), clock, faults);
+        engine.clearStaging();
+    }
+
+    void policy(Map<String, String> properties) throws InvalidPolicyException {
+        Policy p = PolicyParser.parse(properties);
+        policies.add(new ConfiguredPolicy() {
+            @Override
+            public String name() {
+                return p.name();
+            }
+
+            @Override
+            public java.util.Optional<Policy> policy() {
+                return java.util.Optional.of(p);
+            }
+
+            @Override
+            public String error() {
+                return "";
+            }
+        });
+    }
+
+    /** A dataset of {@code files} files of random content on the hot tier, recorded in the catalogue. */
+    Dataset dataset(String name, String instrument, int files, int bytes) throws Exception {
+        String location = "raw/2026/" + name;
+        Random random = new Random(name.hashCode());
+        List<Datafile> recorded = new ArrayList<>();
+        for (int i = 0; i < files; i++) {
+            byte[] content = new byte[bytes];
+            random.nextBytes(content);
+            String path = i == 0 ? name + ".nxs" : "data/" + name + "_" + i + ".h5";
+            Path file = hot.root.resolve(location).resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+            recorded.add(new Datafile(path, bytes, "SHA-256", sha256(content), T0));
+        }
+        return catalog.register(new NewDataset(name, DatasetType.RAW, instrument, "lysozyme", location, T0,
+                T0.plusSeconds(60), recorded, List.of(new MetadataEntry("sample_temperature", 295.0, "K")), "",
+                "", "", "", "SAXS", List.of("test"), List.of()));
+    }
+
+    static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    static String utf8(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private void closeQuietly() throws Exception {
+        if (workers != null) {
+            workers.shutdownNow();
+            workers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        if (catalog != null) {
+            // package-private in the catalogue bundle: closes the connection that keeps the H2 file open
+            java.lang.reflect.Method deactivate = CatalogComponent.class.getDeclaredMethod("deactivate");
+            deactivate.setAccessible(true);
+            deactivate.invoke(catalog);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        closeQuietly();
+    }
+
+    private static CatalogComponent.Config config(Path database) {
+        return new CatalogComponent.Config() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return CatalogComponent.Config.class;
+            }
+
+            @Override
+            public String jdbcUrl() {
+                return "jdbc:h2:file:" + database + ";LOCK_TIMEOUT=120000";
+            }
+
+            @Override
+            public String user() {
+                return "datastamp";
+            }
+
+            @Override
+            public String password() {
+                return "";
+            }
+
+            @Override
+            public String defaultEmbargo() {
+                return "P3Y";
+            }
+
+            @Override
+            public int maxConnections() {
+                return 2;
+            }
+        };
+    }
+
+    /** A clock that moves only when the test says so. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    static Collection<String> ids(Collection<Dataset> datasets) {
+        return datasets.stream().map(d -> d.id().value()).toList();
+    }
+}

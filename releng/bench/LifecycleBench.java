@@ -1,0 +1,452 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.datastamp.catalog.api.Datafile;
+import org.datastamp.catalog.api.Dataset;
+import org.datastamp.catalog.api.DatasetType;
+import org.datastamp.catalog.api.NewDataset;
+import org.datastamp.catalog.api.NormalizedQuantity;
+import org.datastamp.catalog.jdbc.CatalogComponent;
+import org.datastamp.storage.api.ManagedBackend;
+import org.datastamp.storage.api.MigrationSummary;
+import org.datastamp.storage.api.ObjectInfo;
+import org.datastamp.storage.api.RecallState;
+import org.datastamp.storage.api.RecallStatus;
+import org.datastamp.storage.api.RecallTicket;
+import org.datastamp.storage.api.StorageBackend;
+import org.datastamp.storage.api.StorageException;
+import org.datastamp.storage.api.StorageTier;
+import org.datastamp.storage.disk.HotDiskStorage;
+import org.datastamp.storage.lifecycle.LifecycleEngine;
+import org.datastamp.storage.lifecycle.PolicyComponent;
+import org.datastamp.storage.tape.simulator.LibraryModel;
+import org.datastamp.storage.tape.simulator.RecallScheduler;
+import org.datastamp.storage.tape.simulator.TapeSimulatorBackend;
+
+/**
+ * Migration throughput of the lifecycle engine (hot disk -> disk-backed tier, plain and OCFL; hot disk -> tape
+ * simulator, OCFL), each copy read back and its SHA-256 verified, against a plain Java file copy of the same files
+ * (with fsync) measured in the same run; then recall planning for N datasets spread over many cartridges: one
+ * prepare for all of them against one prepare per dataset (the simulated time until all are online).
+ * Arguments: datasets filesPerDataset maxFileMiB recallDatasets workDir.
+ */
+public final class LifecycleBench {
+
+    static final long MIB = 1024 * 1024;
+
+    public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        // engines left by a failed run keep non-daemon threads: end the JVM either way
+        System.exit(0);
+    }
+
+    static void run(String[] args) throws Exception {
+        int datasets = Integer.parseInt(args[0]);
+        int files = Integer.parseInt(args[1]);
+        int maxMiB = Integer.parseInt(args[2]);
+        int recallDatasets = Integer.parseInt(args[3]);
+        Path work = Path.of(args[4]).toAbsolutePath();
+        deleteTree(work);
+        Path pristine = work.resolve("pristine");
+        long bytes = makeFiles(pristine, datasets, files, maxMiB);
+        System.out.printf("%d datasets x %d files (1 KiB .. %d MiB, mixed), %.1f MiB in all; every copy is read back"
+                + " and its SHA-256 compared with the catalogue%n", datasets, files, maxMiB, bytes / (double) MIB);
+        System.out.println("| run | seconds | MiB/s | % of plain copy |");
+        System.out.println("| --- | --- | --- | --- |");
+        double baseline = plainCopy(pristine, work.resolve("baseline"), bytes);
+        row("plain Java copy + fsync (baseline)", bytes, baseline, baseline);
+        for (String target : List.of("disk-plain", "disk-ocfl", "tape-sim-ocfl")) {
+            double seconds = migrate(work.resolve(target), pristine, target, datasets);
+            row("engine hot disk -> " + target, bytes, seconds, baseline);
+        }
+        recallPlanning(work.resolve("recall"), recallDatasets);
+        deleteTree(work);
+    }
+
+    static void row(String run, long bytes, double seconds, double baseline) {
+        System.out.printf("| %s | %.2f | %.0f | %.0f %% |%n", run, seconds, bytes / (double) MIB / seconds,
+                100 * baseline / seconds);
+    }
+
+    /** Sizes spread log-uniformly from 1 KiB to maxMiB, the same every run (seed 42). */
+    static long makeFiles(Path root, int datasets, int files, int maxMiB) throws IOException {
+        Random random = new Random(42);
+        byte[] block = new byte[(int) MIB];
+        random.nextBytes(block);
+        long total = 0;
+        for (int d = 0; d < datasets; d++) {
+            for (int f = 0; f < files; f++) {
+                double exponent = random.nextDouble() * Math.log(maxMiB * 1024.0);
+                long size = (long) (1024 * Math.exp(exponent));
+                Path file = root.resolve(name(d)).resolve("file-" + f + ".h5");
+                Files.createDirectories(file.getParent());
+                try (var out = Files.newOutputStream(file)) {
+                    long left = size;
+                    block[0] = (byte) d;
+                    block[1] = (byte) f;
+                    while (left > 0) {
+                        int n = (int) Math.min(left, block.length);
+                        out.write(block, 0, n);
+                        left -= n;
+                    }
+                }
+                total += size;
+            }
+        }
+        return total;
+    }
+
+    static String name(int d) {
+        return String.format("scan-%06d", d);
+    }
+
+    static double plainCopy(Path from, Path to, long bytes) throws IOException {
+        dropCaches();
+        long start = System.nanoTime();
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(f));
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target);
+                try (FileChannel c = FileChannel.open(target, StandardOpenOption.WRITE)) {
+                    c.force(true);
+                }
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The page cache is left as is (no root needed); the baseline runs first on cold files, the engine after. */
+    static void dropCaches() {
+    }
+
+    static double migrate(Path dir, Path pristine, String target, int datasets) throws Exception {
+        CatalogComponent catalog = catalog(dir);
+        HotDiskStorage hot = new HotDiskStorage();
+        activate(hot, HotDiskStorage.class, config(HotDiskStorage.Config.class, Map.of("root",
+                dir.resolve("hot").toString(), "fsync", true)));
+        List<Dataset> registered = new ArrayList<>();
+        for (int d = 0; d < datasets; d++) {
+            registered.add(register(catalog, hot, pristine.resolve(name(d)), "raw/2026/" + name(d)));
+        }
+        StorageBackend archive = target.startsWith("tape") ? tapeSimulator(dir.resolve("tape"), 12_000_000_000_000L, 0.001, 3600)
+                : new FolderTier("archive-disk", dir.resolve("archive"));
+        LifecycleEngine engine = engine(dir, catalog);
+        engine.addBackend(hot);
+        engine.addBackend(archive);
+        PolicyComponent policy = new PolicyComponent();
+        // "keep a copy from ingest": every dataset is copied at once, the hot copy stays (so only the copy is timed)
+        policy.configure(Map.of("name", "bench", "keepCopyOn", archive.capabilityId(), "minVerifiedCopies", "2",
+                "packageFormat", target.endsWith("plain") ? "plain" : "ocfl"));
+        engine.addPolicy(policy);
+        adopt(catalog, registered);
+        long start = System.nanoTime();
+        MigrationSummary summary = engine.migrateNow();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (summary.copied().size() != datasets || !summary.failed().isEmpty()) {
+            throw new IllegalStateException(target + ": " + summary);
+        }
+        engine.deactivate();
+        close(catalog);
+        return seconds;
+    }
+
+    /** Records the ingest copies as verified before the timed round, so that it times the copies alone. */
+    static void adopt(CatalogComponent catalog, List<Dataset> datasets) throws Exception {
+        for (Dataset d : datasets) {
+            catalog.adoptVerified(d.id(), "hot-disk", d.content().location(), Instant.now());
+        }
+    }
+
+    static Dataset register(CatalogComponent catalog, StorageBackend hot, Path folder, String location)
+            throws Exception {
+        List<Datafile> files = new ArrayList<>();
+        try (Stream<Path> list = Files.list(folder)) {
+            for (Path f : list.sorted().toList()) {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                try (InputStream in = new java.security.DigestInputStream(Files.newInputStream(f), sha)) {
+                    hot.put(location + "/" + f.getFileName(), in);
+                }
+                files.add(new Datafile(f.getFileName().toString(), Files.size(f), "SHA-256",
+                        HexFormat.of().formatHex(sha.digest()), Instant.now()));
+            }
+        }
+        return catalog.register(new NewDataset(folder.getFileName().toString(), DatasetType.RAW, "BenchLine", "",
+                location, Instant.now(), Instant.now(), files, List.of()));
+    }
+
+    /** N small datasets on a tape library whose cartridges hold a few each, recalled in one or N requests. */
+    static void recallPlanning(Path dir, int n) throws Exception {
+        CatalogComponent catalog = catalog(dir);
+        HotDiskStorage hot = new HotDiskStorage();
+        activate(hot, HotDiskStorage.class, config(HotDiskStorage.Config.class, Map.of("root",
+                dir.resolve("hot").toString(), "fsync", false)));
+        Path one = dir.resolve("one");
+        byte[] content = new byte[256 * 1024];
+        new Random(7).nextBytes(content);
+        List<Dataset> registered = new ArrayList<>();
+        for (int d = 0; d < n; d++) {
+            Path folder = one.resolve(name(d));
+            Files.createDirectories(folder);
+            content[0] = (byte) d;
+            content[1] = (byte) (d >> 8);
+            Files.write(folder.resolve("frames.h5"), content);
+            registered.add(register(catalog, hot, folder, "raw/2026/" + name(d)));
+        }
+        // 800 kB cartridges: 3 datasets each, so N datasets lie on N/3 cartridges; 1 ms real per simulated s
+        // objects recalled to verify the copies leave the drive cache after 600 simulated s, before the recall
+        TapeSimulatorBackend tape = tapeSimulator(dir.resolve("tape"), 800_000, 1e-3, 600);
+        LifecycleEngine engine = engine(dir, catalog);
+        engine.addBackend(hot);
+        engine.addBackend(tape);
+        PolicyComponent policy = new PolicyComponent();
+        // "move when the hot tier is above 1 % full": the real disk is, so every dataset moves now
+        policy.configure(Map.of("name", "recall", "moveTo", "tape-sim", "moveWhenHotAbovePercent", "1",
+                "minVerifiedCopies", "1", "packageFormat", "plain"));
+        engine.addPolicy(policy);
+        adopt(catalog, registered);
+        MigrationSummary moved = engine.migrateNow();
+        if (moved.failed().size() > 0 || moved.released().size() != n) {
+            throw new IllegalStateException("recall setup: " + moved);
+        }
+        Thread.sleep(1000);
+        List<String> ids = new ArrayList<>();
+        Random random = new Random(42);
+        for (Dataset d : registered) {
+            ids.add(d.id().value());
+        }
+        java.util.Collections.shuffle(ids, random);
+        System.out.printf("%nRecall of %d datasets (256 KiB each, plain copies) spread over %d simulated cartridges"
+                + " (3 per cartridge), 6 drives, LTO-8 timings:%n", n, (n + 2) / 3);
+        System.out.println("| requests | prepare, all requests (ms, real) | all online after (simulated h) |");
+        System.out.println("| --- | --- | --- |");
+        double batched = recall(engine, List.of(ids), 1e-3);
+        double batchedMillis = lastPrepareMillis;
+        List<List<String>> single = ids.stream().map(List::of).toList();
+        double perDataset = recall(engine, single, 1e-3);
+        System.out.printf("| one prepare for all %d datasets | %.0f | %.2f |%n", n, batchedMillis, batched / 3600);
+        System.out.printf("| one prepare per dataset (%d requests, baseline) | %.0f | %.2f |%n", n,
+                lastPrepareMillis, perDataset / 3600);
+        engine.deactivate();
+        close(catalog);
+    }
+
+    static double lastPrepareMillis;
+
+    /** Time until every dataset of every request is online, in simulated seconds. */
+    static double recall(LifecycleEngine engine, List<List<String>> requests, double timeScale) throws Exception {
+        Instant start = Instant.now();
+        List<RecallTicket> tickets = new ArrayList<>();
+        Instant last = start;
+        double millis = 0;
+        for (List<String> request : requests) {
+            long p0 = System.nanoTime();
+            RecallTicket ticket = engine.prepare(request, "bench");
+            millis += (System.nanoTime() - p0) / 1e6;
+            tickets.add(ticket);
+            Instant eta = engine.status(ticket).eta();
+            if (eta != null && eta.isAfter(last)) {
+                last = eta;
+            }
+        }
+        lastPrepareMillis = millis;
+        for (RecallTicket t : tickets) {
+            RecallStatus s = engine.status(t);
+            while (s.state() != RecallState.ONLINE) {
+                if (s.state() == RecallState.FAILED) {
+                    throw new IllegalStateException(s.message());
+                }
+                if (s.eta() != null && s.eta().isAfter(last)) {
+                    last = s.eta();
+                }
+                Thread.sleep(5);
+                s = engine.status(t);
+            }
+        }
+        return Duration.between(start, last).toNanos() / 1e9 / timeScale;
+    }
+
+    // --- components outside a framework
+
+    static CatalogComponent catalog(Path dir) throws Exception {
+        String catalogUrl = "jdbc:h2:file:" + dir.resolve("catalog/datastamp") + ";LOCK_TIMEOUT=120000";
+        return new CatalogComponent(config(CatalogComponent.Config.class, Map.of("jdbcUrl", catalogUrl,
+                "user", "datastamp", "password", "", "defaultEmbargo", "P3Y", "maxConnections", 4)), null,
+                (value, unit) -> new NormalizedQuantity(value, unit));
+    }
+
+    static LifecycleEngine engine(Path dir, CatalogComponent catalog) throws Exception {
+        return new LifecycleEngine(config(LifecycleEngine.Config.class, Map.of("intervalSeconds", 0, "workers", 2,
+                "queueCapacity", 64, "stagingDir", dir.resolve("staging").toString(), "recallWaitMinutes", 60,
+                "maxTickets", 100_000)), null, catalog, catalog);
+    }
+
+    /**
+     * The simulator with a cartridge size of our choosing (its configuration counts whole GB): built as its
+     * component does, through its package-private constructors.
+     */
+    static TapeSimulatorBackend tapeSimulator(Path root, long cartridgeBytes, double timeScale, double retention)
+            throws Exception {
+        LibraryModel model = new LibraryModel(6, cartridgeBytes, 15, 15, 100, 360e6);
+        Class<?> settingsType = Class.forName("org.datastamp.storage.tape.simulator.TapeLibrary$Settings");
+        Constructor<?> settings = settingsType.getDeclaredConstructors()[0];
+        settings.setAccessible(true);
+        Class<?> libraryType = Class.forName("org.datastamp.storage.tape.simulator.TapeLibrary");
+        Constructor<?> library = libraryType.getDeclaredConstructor(String.class, Path.class, settingsType,
+                Clock.class);
+        library.setAccessible(true);
+        Constructor<TapeSimulatorBackend> backend = TapeSimulatorBackend.class.getDeclaredConstructor(String.class,
+                libraryType);
+        backend.setAccessible(true);
+        return backend.newInstance("tape-sim", library.newInstance("tape-sim", root, settings.newInstance(model,
+                RecallScheduler.Strategy.BY_CARTRIDGE, timeScale, retention), Clock.systemUTC()));
+    }
+
+    /** DS activate methods are package-private: called as SCR would, by reflection. */
+    static void activate(Object component, Class<?> type, Object config) throws Exception {
+        for (Method m : type.getDeclaredMethods()) {
+            if (m.getName().equals("activate")) {
+                m.setAccessible(true);
+                m.invoke(component, config, null);
+                return;
+            }
+        }
+        throw new IllegalStateException("no activate in " + type);
+    }
+
+    /** An instance of a component's configuration annotation with the given values (defaults otherwise). */
+    @SuppressWarnings("unchecked")
+    static <A extends Annotation> A config(Class<A> type, Map<String, Object> values) {
+        return (A) java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
+                (proxy, method, args) -> {
+                    if (method.getName().equals("annotationType")) {
+                        return type;
+                    }
+                    Object v = values.get(method.getName());
+                    return v != null ? v : method.getDefaultValue();
+                });
+    }
+
+    static void close(CatalogComponent catalog) throws Exception {
+        Method m = CatalogComponent.class.getDeclaredMethod("deactivate");
+        m.setAccessible(true);
+        m.invoke(catalog);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** A disk-backed archive tier: files under a folder, written to a hidden temp file, fsynced, renamed. */
+    static final class FolderTier implements ManagedBackend {
+        private final String id;
+        private final Path root;
+
+        FolderTier(String id, Path root) {
+            this.id = id;
+            this.root = root;
+        }
+
+        @Override
+        public String capabilityId() {
+            return id;
+        }
+
+        @Override
+        public String displayName() {
+            return id;
+        }
+
+        @Override
+        public StorageTier tier() {
+            return StorageTier.CLOUD;
+        }
+
+        @Override
+        public void put(String key, InputStream content) throws StorageException {
+            Path target = root.resolve(key);
+            try {
+                Files.createDirectories(target.getParent());
+                Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+                try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    content.transferTo(java.nio.channels.Channels.newOutputStream(c));
+                    c.force(true);
+                }
+                Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new StorageException(id + ": " + e, e);
+            }
+        }
+
+        @Override
+        public InputStream get(String key) throws StorageException {
+            try {
+                return Files.newInputStream(root.resolve(key));
+            } catch (IOException e) {
+                throw new StorageException(id + ": " + e, e);
+            }
+        }
+
+        @Override
+        public boolean contains(String key) {
+            return Files.isRegularFile(root.resolve(key));
+        }
+
+        @Override
+        public ObjectInfo stat(String key) throws StorageException {
+            try {
+                return new ObjectInfo(key, Files.size(root.resolve(key)));
+            } catch (IOException e) {
+                throw new StorageException(id + ": " + e, e);
+            }
+        }
+
+        @Override
+        public List<ObjectInfo> list(String prefix) throws StorageException {
+            try (Stream<Path> walk = Files.walk(root)) {
+                return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString())
+                        .filter(k -> k.startsWith(prefix)).sorted().map(k -> new ObjectInfo(k, 0)).toList();
+            } catch (IOException e) {
+                throw new StorageException(id + ": " + e, e);
+            }
+        }
+
+        @Override
+        public void delete(String key) throws StorageException {
+            try {
+                Files.delete(root.resolve(key));
+            } catch (IOException e) {
+                throw new StorageException(id + ": " + e, e);
+            }
+        }
+    }
+}
