@@ -82,6 +82,9 @@ public class CatalogComponent extends JdbcCatalog {
     private record Opened(Database database, AutoCloseable holder) {
     }
 
+    /** Fewest datasets between two refreshes of PostgreSQL's planner statistics (more in a large catalogue). */
+    private static final long ANALYZE_EVERY_DATASETS = 5_000;
+
     private final AutoCloseable holder;
 
     private final ServiceRegistration<DataSource> dataSourceRegistration;
@@ -94,7 +97,8 @@ public class CatalogComponent extends JdbcCatalog {
 
     private CatalogComponent(Opened opened, UnitConverter units, Period defaultEmbargo, BundleContext context)
             throws CatalogException {
-        super(opened.database(), units, defaultEmbargo, Clock.systemUTC());
+        super(opened.database(), units, defaultEmbargo, Clock.systemUTC(),
+                PlannerStatistics.of(opened.database(), ANALYZE_EVERY_DATASETS));
         this.holder = opened.holder();
         // The same connections (pool or held H2 file) for the logbook and user-office tables, registered only once
         // the schema (theirs included) is migrated, so their components start on a complete schema.
@@ -192,6 +196,7 @@ public class CatalogComponent extends JdbcCatalog {
 
     @Deactivate
     void deactivate() {
+        statistics().close();
         try {
             dataSourceRegistration.unregister();
         } catch (IllegalStateException alreadyGone) {

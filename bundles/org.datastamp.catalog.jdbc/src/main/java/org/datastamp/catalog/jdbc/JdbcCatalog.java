@@ -76,11 +76,18 @@ class JdbcCatalog implements Catalog, FacilityDirectory, StorageCopies, DoiReque
     private final Clock clock;
     private final DatasetRows rows = new DatasetRows();
     private final String instanceId;
+    private final PlannerStatistics statistics;
     private final CopyRows copies;
     private final DoiRequestStore doiRequests;
 
     JdbcCatalog(Database db, UnitConverter units, Period defaultEmbargo, Clock clock) throws CatalogException {
+        this(db, units, defaultEmbargo, clock, PlannerStatistics.none());
+    }
+
+    JdbcCatalog(Database db, UnitConverter units, Period defaultEmbargo, Clock clock, PlannerStatistics statistics)
+            throws CatalogException {
         this.db = Objects.requireNonNull(db, "db");
+        this.statistics = Objects.requireNonNull(statistics, "statistics");
         this.validator = new IngestValidator(Objects.requireNonNull(units, "units"));
         this.defaultEmbargo = Objects.requireNonNull(defaultEmbargo, "defaultEmbargo");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -128,6 +135,10 @@ class JdbcCatalog implements Catalog, FacilityDirectory, StorageCopies, DoiReque
         return db;
     }
 
+    PlannerStatistics statistics() {
+        return statistics;
+    }
+
     @Override
     public String capabilityId() {
         return db.vendor() == Database.Vendor.H2 ? "embedded-catalog" : "postgresql-catalog";
@@ -149,13 +160,18 @@ class JdbcCatalog implements Catalog, FacilityDirectory, StorageCopies, DoiReque
     public Dataset register(DatasetId id, NewDataset dataset) throws CatalogException {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(dataset, "dataset");
-        return db.inTransaction("record dataset " + id, c -> record(c, List.of(new Ingest(id, dataset)), false)
-                .get(0));
+        Dataset recorded = db.inTransaction("record dataset " + id, c -> record(c, List.of(new Ingest(id, dataset)),
+                false).get(0));
+        statistics.datasetsAdded(1);
+        return recorded;
     }
 
     @Override
     public List<Dataset> registerAll(List<Ingest> batch) throws CatalogException {
-        return db.inTransaction("record a batch of " + batch.size() + " datasets", c -> record(c, batch, true));
+        List<Dataset> recorded = db.inTransaction("record a batch of " + batch.size() + " datasets",
+                c -> record(c, batch, true));
+        statistics.datasetsAdded(batch.size());
+        return recorded;
     }
 
     @Override

@@ -10,6 +10,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
@@ -19,10 +22,11 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
@@ -37,6 +41,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -79,6 +84,7 @@ final class DatasetIndex implements Closeable {
     static final int MAX_FACET_VALUES = 100;
     /** Documents applied between commits during a long catch-up: bounds the work a crash repeats. */
     private static final int COMMIT_EVERY = 20_000;
+    private static final AtomicInteger SEARCH_THREAD = new AtomicInteger();
 
     private final Directory directory;
     private final Analyzer analyzer = new StandardAnalyzer();
@@ -88,6 +94,11 @@ final class DatasetIndex implements Closeable {
     private final Clock clock;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /**
+     * Threads that search and count facets over slices of the index in parallel: one large query (facets over a
+     * million datasets) then uses every core instead of one.
+     */
+    private final ExecutorService searchThreads;
     private final ReentrantLock applying = new ReentrantLock();
     /** Guarded by {@link #applying}. */
     private long appliedSequence;
@@ -106,8 +117,18 @@ final class DatasetIndex implements Closeable {
         this.units = units;
         this.clock = clock;
         this.documents = new DatasetDocuments(units, facetsConfig);
+        this.searchThreads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+            Thread thread = new Thread(r, "datastamp-search-" + SEARCH_THREAD.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        this.writer = new IndexWriter(directory, config);
+        try {
+            this.writer = new IndexWriter(directory, config);
+        } catch (IOException | RuntimeException e) {
+            searchThreads.shutdown();
+            throw e;
+        }
         try {
             Map<String, String> committed = new HashMap<>();
             Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
@@ -123,8 +144,14 @@ final class DatasetIndex implements Closeable {
                 appliedSequence = 0;
                 commit();
             }
-            this.searchers = new SearcherManager(writer, null);
+            this.searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+                    return new IndexSearcher(reader, searchThreads);
+                }
+            });
         } catch (IOException | RuntimeException e) {
+            searchThreads.shutdown();
             writer.close();
             throw e;
         }
@@ -287,7 +314,15 @@ final class DatasetIndex implements Closeable {
 
     private List<Facet> countFacets(IndexReader reader, FacetsCollector hits, List<String> names) throws IOException {
         SortedSetDocValuesReaderState state = facetState(reader);
-        SortedSetDocValuesFacetCounts counts = state == null ? null : new SortedSetDocValuesFacetCounts(state, hits);
+        Facets counts = null;
+        if (state != null) {
+            try {
+                counts = new ConcurrentSortedSetDocValuesFacetCounts(state, hits, searchThreads);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while counting facets", e);
+            }
+        }
         List<Facet> facets = new ArrayList<>();
         for (String name : names) {
             List<FacetValue> values = new ArrayList<>();
@@ -338,6 +373,7 @@ final class DatasetIndex implements Closeable {
             searchers.close();
             writer.close(); // commits pending changes (commitOnClose) with the last commit data set
         } finally {
+            searchThreads.shutdown();
             applying.unlock();
             directory.close();
         }
