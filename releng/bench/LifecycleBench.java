@@ -293,8 +293,18 @@ public final class LifecycleBench {
     static CatalogComponent catalog(Path dir) throws Exception {
         String catalogUrl = "jdbc:h2:file:" + dir.resolve("catalog/datastamp") + ";LOCK_TIMEOUT=120000";
         return new CatalogComponent(config(CatalogComponent.Config.class, Map.of("jdbcUrl", catalogUrl,
-                "user", "datastamp", "password", "", "defaultEmbargo", "P3Y", "maxConnections", 4)), null,
+                "user", "datastamp", "password", "", "defaultEmbargo", "P3Y", "maxConnections", 4)), noFramework(),
                 (value, unit) -> new NormalizedQuantity(value, unit));
+    }
+
+    /** A bundle context outside a framework: the catalogue registers its data source (unused here) through it. */
+    static org.osgi.framework.BundleContext noFramework() {
+        ClassLoader loader = LifecycleBench.class.getClassLoader();
+        Object registration = java.lang.reflect.Proxy.newProxyInstance(loader,
+                new Class<?>[] { org.osgi.framework.ServiceRegistration.class }, (proxy, method, args) -> null);
+        return (org.osgi.framework.BundleContext) java.lang.reflect.Proxy.newProxyInstance(loader,
+                new Class<?>[] { org.osgi.framework.BundleContext.class },
+                (proxy, method, args) -> method.getName().equals("registerService") ? registration : null);
     }
 
     static LifecycleEngine engine(Path dir, CatalogComponent catalog) throws Exception {

@@ -27,7 +27,7 @@ import org.datastamp.catalog.api.InvalidInputException;
 import org.datastamp.catalog.api.StorageCopies;
 
 /**
- * {@link StorageCopies} on the tables of schema V4 ({@code dataset_copy}, {@code dataset_access}). Each change is one
+ * {@link StorageCopies} on the tables of schema V9 ({@code dataset_copy}, {@code dataset_access}). Each change is one
  * transaction through {@link Database#inTransaction}, which also serialises writers, so the count checked by
  * {@link #release} cannot change before the release commits.
  */

@@ -51,6 +51,9 @@ import org.datastamp.catalog.api.SameTransaction;
 import org.datastamp.catalog.api.Session;
 import org.datastamp.catalog.api.UnitConverter;
 import org.datastamp.catalog.api.StorageCopies;
+import org.datastamp.catalog.api.CopyRule;
+import org.datastamp.catalog.api.DatasetUse;
+import org.datastamp.catalog.api.CopiedFile;
 import org.datastamp.catalog.api.Viewer;
 import org.datastamp.catalog.api.CopyFormat;
 import org.datastamp.catalog.api.DatasetCopy;
@@ -74,6 +77,7 @@ class JdbcCatalog implements Catalog, FacilityDirectory, StorageCopies {
     private final DatasetRows rows = new DatasetRows();
     private final String instanceId;
     private final CopyRows copies;
+    private final CopyQueries copyQueries;
 
     JdbcCatalog(Database db, UnitConverter units, Period defaultEmbargo, Clock clock) throws CatalogException {
         this.db = Objects.requireNonNull(db, "db");
@@ -81,6 +85,7 @@ class JdbcCatalog implements Catalog, FacilityDirectory, StorageCopies {
         this.defaultEmbargo = Objects.requireNonNull(defaultEmbargo, "defaultEmbargo");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.copies = new CopyRows(db, clock);
+        this.copyQueries = new CopyQueries(db, copies);
         fillPublicFromOfOldDatasets();
         this.instanceId = db.inTransaction("give the catalogue its instance id", c -> {
             try (Statement q = c.createStatement(); ResultSet rs = q.executeQuery("SELECT id FROM catalog_instance")) {
@@ -814,7 +819,7 @@ class JdbcCatalog implements Catalog, FacilityDirectory, StorageCopies {
         });
     }
 
-    // --- copies on storage backends (schema V4), kept by CopyRows
+    // --- copies on storage backends (schema V9), kept by CopyRows
 
     @Override
     public List<DatasetCopy> copies(DatasetId id) throws CatalogException {
@@ -871,5 +876,27 @@ class JdbcCatalog implements Catalog, FacilityDirectory, StorageCopies {
     @Override
     public Optional<Instant> lastAccess(DatasetId id) throws CatalogException {
         return copies.lastAccess(id);
+    }
+
+    @Override
+    public List<DatasetId> needingWork(CopyRule rule, DatasetId after, int limit) throws CatalogException {
+        return copyQueries.needingWork(rule, after, limit);
+    }
+
+    @Override
+    public long countCovered(CopyRule rule) throws CatalogException {
+        return copyQueries.countCovered(rule);
+    }
+
+    @Override
+    public List<DatasetUse> leastRecentlyUsed(CopyRule rule, String backendId, int offset, int limit)
+            throws CatalogException {
+        return copyQueries.leastRecentlyUsed(rule, backendId, offset, limit);
+    }
+
+    @Override
+    public List<CopiedFile> copiedFiles(DatasetId afterDataset, String afterPath, int limit)
+            throws CatalogException {
+        return copyQueries.copiedFiles(afterDataset, afterPath, limit);
     }
 }

@@ -60,7 +60,7 @@ final class Fixture implements AutoCloseable {
     /** A new catalogue connection and engine over the same database and folders. */
     void reopen(Faults faults) throws Exception {
         closeQuietly();
-        catalog = new CatalogComponent(config(dir.resolve("catalog").resolve("db")), null,
+        catalog = new CatalogComponent(config(dir.resolve("catalog").resolve("db")), noFramework(),
                 (value, unit) -> new NormalizedQuantity(value, unit));
         workers = Executors.newFixedThreadPool(2);
         engine = new Engine(catalog, catalog, () -> Map.copyOf(backends), () -> List.copyOf(policies), workers,
@@ -193,6 +193,19 @@ final class Fixture implements AutoCloseable {
         public Clock withZone(java.time.ZoneId zone) {
             return this;
         }
+    }
+
+    /**
+     * A bundle context outside a framework, for the catalogue component: it registers its data source for other
+     * bundles' tables (decision 0025), which no one here uses, and reads no property (the H2 URL is configured).
+     */
+    static org.osgi.framework.BundleContext noFramework() {
+        ClassLoader loader = Fixture.class.getClassLoader();
+        Object registration = java.lang.reflect.Proxy.newProxyInstance(loader,
+                new Class<?>[] {org.osgi.framework.ServiceRegistration.class}, (proxy, method, args) -> null);
+        return (org.osgi.framework.BundleContext) java.lang.reflect.Proxy.newProxyInstance(loader,
+                new Class<?>[] {org.osgi.framework.BundleContext.class},
+                (proxy, method, args) -> method.getName().equals("registerService") ? registration : null);
     }
 
     static Collection<String> ids(Collection<Dataset> datasets) {
