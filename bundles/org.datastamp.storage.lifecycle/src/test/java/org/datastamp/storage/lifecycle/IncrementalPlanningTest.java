@@ -44,7 +44,8 @@ class IncrementalPlanningTest {
         Dataset a = f.dataset("scan-a", "CoSAXS", 1, 1000);
         Dataset b = f.dataset("scan-b", "CoSAXS", 1, 1000);
 
-        assertEquals(List.of(a.id(), b.id()), needingWork(List.of(cold), cold), "new datasets need adopting");
+        assertEquals(java.util.Set.of(a.id(), b.id()), java.util.Set.copyOf(needingWork(List.of(cold), cold)),
+                "new datasets need adopting");
         f.engine.migrateNow();
         assertEquals(List.of(), needingWork(List.of(cold), cold), "adopted and not due: nothing to read");
 
