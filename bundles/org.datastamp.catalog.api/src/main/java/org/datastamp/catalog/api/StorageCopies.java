@@ -69,4 +69,43 @@ public interface StorageCopies {
 
     /** The last recorded access; empty if never accessed since ingest. */
     Optional<Instant> lastAccess(DatasetId id) throws CatalogException;
+
+    /**
+     * Datasets the rule covers that need work, in id order after {@code after}: those with no copy recorded yet, those
+     * without a verified copy on one of the rule's required backends, and those with a verified copy on its hot
+     * backend that were last used (last access, else registration) at or before its threshold. Datasets that
+     * satisfy the rule are not read one by one, so a round over millions of settled datasets is one indexed scan.
+     * Added in 2.3.
+     *
+     * @param after {@code null} to start at the first id
+     */
+    default List<DatasetId> needingWork(CopyRule rule, DatasetId after, int limit) throws CatalogException {
+        throw new CatalogException("This catalogue cannot select datasets by copy rule (catalogue API 2.3)");
+    }
+
+    /** How many datasets the rule covers (its scope and exclusions only). Added in 2.3. */
+    default long countCovered(CopyRule rule) throws CatalogException {
+        throw new CatalogException("This catalogue cannot count datasets by copy rule (catalogue API 2.3)");
+    }
+
+    /**
+     * Datasets the rule covers with a verified copy on {@code backendId}, least recently used first (ties by id).
+     * Added in 2.3.
+     */
+    default List<DatasetUse> leastRecentlyUsed(CopyRule rule, String backendId, int offset, int limit)
+            throws CatalogException {
+        throw new CatalogException("This catalogue cannot list datasets by last use (catalogue API 2.3)");
+    }
+
+    /**
+     * Files of datasets that have at least one verified copy, in the order of (dataset id, path) after the given
+     * file, each with its dataset's copies: the expected state a fixity audit walks page by page. Added in 2.3.
+     *
+     * @param afterDataset {@code null} to start at the first dataset
+     * @param afterPath    the last path seen of {@code afterDataset}; {@code null} or empty for none
+     */
+    default List<CopiedFile> copiedFiles(DatasetId afterDataset, String afterPath, int limit)
+            throws CatalogException {
+        throw new CatalogException("This catalogue cannot list copied files (catalogue API 2.3)");
+    }
 }

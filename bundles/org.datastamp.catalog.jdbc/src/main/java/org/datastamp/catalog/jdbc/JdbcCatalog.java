@@ -54,6 +54,9 @@ import org.datastamp.catalog.api.SameTransaction;
 import org.datastamp.catalog.api.Session;
 import org.datastamp.catalog.api.UnitConverter;
 import org.datastamp.catalog.api.StorageCopies;
+import org.datastamp.catalog.api.CopyRule;
+import org.datastamp.catalog.api.DatasetUse;
+import org.datastamp.catalog.api.CopiedFile;
 import org.datastamp.catalog.api.Viewer;
 import org.datastamp.catalog.api.CopyFormat;
 import org.datastamp.catalog.api.DatasetCopy;
@@ -79,6 +82,7 @@ class JdbcCatalog implements Catalog, FacilityDirectory, StorageCopies, DoiReque
     private final PlannerStatistics statistics;
     private final CopyRows copies;
     private final DoiRequestStore doiRequests;
+    private final CopyQueries copyQueries;
 
     JdbcCatalog(Database db, UnitConverter units, Period defaultEmbargo, Clock clock) throws CatalogException {
         this(db, units, defaultEmbargo, clock, PlannerStatistics.none());
@@ -93,6 +97,7 @@ class JdbcCatalog implements Catalog, FacilityDirectory, StorageCopies, DoiReque
         this.clock = Objects.requireNonNull(clock, "clock");
         this.copies = new CopyRows(db, clock);
         this.doiRequests = new DoiRequestStore(db);
+        this.copyQueries = new CopyQueries(db, copies);
         fillPublicFromOfOldDatasets();
         this.instanceId = db.inTransaction("give the catalogue its instance id", c -> {
             try (Statement q = c.createStatement(); ResultSet rs = q.executeQuery("SELECT id FROM catalog_instance")) {
@@ -920,5 +925,27 @@ class JdbcCatalog implements Catalog, FacilityDirectory, StorageCopies, DoiReque
     public List<DoiRequest> doiRequests(DoiRequestState state, String requester, Instant from, Instant until,
             int offset, int limit) throws CatalogException {
         return doiRequests.list(state, requester, from, until, offset, limit);
+    }
+
+    @Override
+    public List<DatasetId> needingWork(CopyRule rule, DatasetId after, int limit) throws CatalogException {
+        return copyQueries.needingWork(rule, after, limit);
+    }
+
+    @Override
+    public long countCovered(CopyRule rule) throws CatalogException {
+        return copyQueries.countCovered(rule);
+    }
+
+    @Override
+    public List<DatasetUse> leastRecentlyUsed(CopyRule rule, String backendId, int offset, int limit)
+            throws CatalogException {
+        return copyQueries.leastRecentlyUsed(rule, backendId, offset, limit);
+    }
+
+    @Override
+    public List<CopiedFile> copiedFiles(DatasetId afterDataset, String afterPath, int limit)
+            throws CatalogException {
+        return copyQueries.copiedFiles(afterDataset, afterPath, limit);
     }
 }

@@ -53,13 +53,18 @@ final class CopyAuditor {
         this.repair = repair;
     }
 
-    AuditSummary audit(ExpectedObject object) throws StorageException {
+    /**
+     * Audits and repairs the object's copies.
+     *
+     * @param events receives every event written to the audit log for this object, in order
+     */
+    AuditSummary audit(ExpectedObject object, List<AuditEvent> events) throws StorageException {
         Instant started = clock.instant();
         List<Finding> findings = new ArrayList<>();
         for (String id : new TreeSet<>(object.backendIds())) {
             Finding finding = check(object, id);
             findings.add(finding);
-            record(object, finding.backendId(), finding.outcome(), finding.detail());
+            events.add(record(object, finding.backendId(), finding.outcome(), finding.detail()));
         }
         String good = findings.stream().filter(f -> f.outcome() == AuditOutcome.OK).map(Finding::backendId)
                 .findFirst().orElse(null);
@@ -76,11 +81,11 @@ final class CopyAuditor {
                     if (!repair) {
                         failed++;
                     } else if (good == null) {
-                        record(object, finding.backendId(), AuditOutcome.REPAIR_FAILED, "no good copy on any tier ("
-                                + String.join(", ", new TreeSet<>(object.backendIds())) + "); this copy was left as"
-                                + " it is");
+                        events.add(record(object, finding.backendId(), AuditOutcome.REPAIR_FAILED,
+                                "no good copy on any tier (" + String.join(", ", new TreeSet<>(object.backendIds())) + "); this copy was left as"
+                                + " it is"));
                         failed++;
-                    } else if (repair(object, finding, good)) {
+                    } else if (repair(object, finding, good, events)) {
                         repaired++;
                         bytes += 2 * object.size();
                     } else {
@@ -98,7 +103,7 @@ final class CopyAuditor {
         if (tier == null) {
             return new Finding(id, AuditOutcome.UNREADABLE, "tier '" + id + "' is not available", 0);
         }
-        String key = object.key();
+        String key = object.keyOn(id);
         try {
             if (!tier.contains(key)) {
                 return new Finding(id, AuditOutcome.MISSING, "no copy in tier '" + id + "'", 0);
@@ -135,8 +140,9 @@ final class CopyAuditor {
     }
 
     /** Rewrites the bad copy from the good one; logs and returns whether the new copy was verified. */
-    private boolean repair(ExpectedObject object, Finding bad, String goodId) throws StorageException {
-        String key = object.key();
+    private boolean repair(ExpectedObject object, Finding bad, String goodId, List<AuditEvent> events)
+            throws StorageException {
+        String key = object.keyOn(bad.backendId());
         StorageBackend target = tiers.apply(bad.backendId());
         StorageBackend source = tiers.apply(goodId);
         try {
@@ -147,8 +153,9 @@ final class CopyAuditor {
                 // The corrupt bytes are worth nothing and a verified copy exists on another tier: make room.
                 managed.delete(key);
             }
-            String description = "'" + key + "' from tier '" + goodId + "'";
-            try (InputStream verified = new DigestingInputStream(source.get(key), bandwidth, object.checksums(),
+            String sourceKey = object.keyOn(goodId);
+            String description = "'" + sourceKey + "' from tier '" + goodId + "'";
+            try (InputStream verified = new DigestingInputStream(source.get(sourceKey), bandwidth, object.checksums(),
                     object.size(), description)) {
                 target.put(key, verified);
             }
@@ -156,21 +163,23 @@ final class CopyAuditor {
             if (after.outcome() != AuditOutcome.OK) {
                 throw new StorageException("the rewritten copy does not verify: " + after.detail());
             }
-            record(object, bad.backendId(), AuditOutcome.REPAIRED, "rewritten from tier '" + goodId + "' and"
-                    + " verified (" + after.detail() + ")");
+            events.add(record(object, bad.backendId(), AuditOutcome.REPAIRED, "rewritten from tier '" + goodId
+                    + "' and verified (" + after.detail() + ")"));
             return true;
         } catch (StorageException | IOException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new StorageException("Repair of '" + key + "' interrupted", e);
             }
-            record(object, bad.backendId(), AuditOutcome.REPAIR_FAILED, "repair from tier '" + goodId + "' failed: "
-                    + e.getMessage());
+            events.add(record(object, bad.backendId(), AuditOutcome.REPAIR_FAILED, "repair from tier '" + goodId
+                    + "' failed: " + e.getMessage()));
             return false;
         }
     }
 
-    private void record(ExpectedObject object, String backendId, AuditOutcome outcome, String detail)
+    private AuditEvent record(ExpectedObject object, String backendId, AuditOutcome outcome, String detail)
             throws StorageException {
-        log.append(new AuditEvent(clock.instant(), object.key(), backendId, outcome, detail));
+        AuditEvent event = new AuditEvent(clock.instant(), object.key(), backendId, outcome, detail);
+        log.append(event);
+        return event;
     }
 }

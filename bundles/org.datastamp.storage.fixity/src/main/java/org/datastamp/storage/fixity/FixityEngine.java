@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -88,12 +90,15 @@ final class FixityEngine implements FixityService {
 
     @Override
     public AuditSummary audit(String key) throws StorageException {
-        ExpectedObject object = provider().find(key);
+        ExpectedCopies copies = provider();
+        ExpectedObject object = copies.find(key);
         if (object == null) {
             throw new StorageException("No record of '" + key + "': the expected copies know no such object");
         }
-        AuditSummary summary = auditor.audit(object);
+        List<AuditEvent> events = new ArrayList<>();
+        AuditSummary summary = auditor.audit(object, events);
         log.sync();
+        copies.audited(object, events);
         return summary;
     }
 
@@ -104,6 +109,7 @@ final class FixityEngine implements FixityService {
             Instant now = clock.instant();
             AuditSummary total = new AuditSummary(now, now, 0, 0, 0, 0, 0, 0, 0);
             String after = readCursor();
+            List<Map.Entry<ExpectedObject, List<AuditEvent>>> audited = new ArrayList<>();
             if (after != null) {
                 LOG.info("Continuing the fixity audit after '{}'", after);
             }
@@ -115,10 +121,17 @@ final class FixityEngine implements FixityService {
                     } catch (InterruptedIOException e) {
                         throw new StorageException("Fixity audit interrupted after '" + after + "'", e);
                     }
-                    total = AuditSummaries.plus(total, auditor.audit(object));
+                    List<AuditEvent> events = new ArrayList<>();
+                    total = AuditSummaries.plus(total, auditor.audit(object, events));
+                    audited.add(Map.entry(object, events));
                     after = object.key();
                 }
                 log.sync();
+                // told only once the page's log lines are on the device
+                for (Map.Entry<ExpectedObject, List<AuditEvent>> e : audited) {
+                    copies.audited(e.getKey(), e.getValue());
+                }
+                audited.clear();
                 writeCursor(after);
             }
             clearCursor();

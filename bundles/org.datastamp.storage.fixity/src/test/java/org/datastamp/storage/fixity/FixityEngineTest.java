@@ -99,6 +99,41 @@ class FixityEngineTest {
     }
 
     @Test
+    void aCopyUnderItsOwnKeyOnOneTierIsAuditedAndRepairedFromTheOtherKey() throws Exception {
+        byte[] content = random(50_000);
+        Checksums sums = engine.putWithChecksums(hot, "raw/p/f.h5", new ByteArrayInputStream(content));
+        engine.putWithChecksums(cloud, "ocfl/ab/cd/v1/content/data/f.h5", new ByteArrayInputStream(content));
+        records.expect(new ExpectedObject("ds-1/f.h5", content.length, sums, Set.of("hot", "cloud"),
+                Map.of("hot", "raw/p/f.h5", "cloud", "ocfl/ab/cd/v1/content/data/f.h5")));
+        List<String> told = new ArrayList<>();
+        expected = new ExpectedCopies() {
+            @Override
+            public List<ExpectedObject> page(String afterKey, int limit) {
+                return records.page(afterKey, limit);
+            }
+
+            @Override
+            public ExpectedObject find(String key) {
+                return records.find(key);
+            }
+
+            @Override
+            public void audited(ExpectedObject object, List<AuditEvent> events) {
+                told.add(object.key() + " " + outcomes(events));
+            }
+        };
+        cloud.flipBit("ocfl/ab/cd/v1/content/data/f.h5", 100);
+
+        AuditSummary summary = engine.auditAll();
+
+        assertEquals(1, summary.repaired());
+        assertArrayEquals(content, cloud.peek("ocfl/ab/cd/v1/content/data/f.h5"));
+        assertFalse(cloud.contains("ds-1/f.h5"), "the repair wrote the tier's own key, not the audit name");
+        assertEquals(List.of("ds-1/f.h5 cloud:CORRUPT hot:OK cloud:REPAIRED"), told);
+        assertEquals("cloud:CORRUPT hot:OK cloud:REPAIRED", outcomes(events("ds-1/f.h5")));
+    }
+
+    @Test
     void allGoodCopiesAreLoggedOk() throws Exception {
         ingest("raw/a.h5", random(10_000));
 

@@ -27,6 +27,8 @@ import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.CatalogException;
 import org.datastamp.catalog.api.Dataset;
 import org.datastamp.catalog.api.DatasetId;
+import org.datastamp.catalog.api.CopyRule;
+import org.datastamp.catalog.api.DatasetUse;
 import org.datastamp.catalog.api.StorageCopies;
 import org.datastamp.catalog.api.Viewer;
 import org.datastamp.storage.api.Capacity;
@@ -113,23 +115,40 @@ final class Engine implements StorageLifecycle {
             }
             List<Policy> valid = validPolicies();
             Map<String, TierInfo> tiers = tiers();
-            Map<Policy, List<Dataset>> byPolicy = assign(valid);
             Map<String, Integer> pending = new ConcurrentHashMap<>();
             Map<String, String> errors = new ConcurrentHashMap<>();
+            Map<String, Long> covered = new HashMap<>();
             List<Future<?>> tasks = new ArrayList<>();
-            for (Map.Entry<Policy, List<Dataset>> e : byPolicy.entrySet()) {
-                Policy policy = e.getKey();
-                Set<DatasetId> evict = evictForSpace(policy, e.getValue());
-                for (Dataset dataset : e.getValue()) {
-                    tasks.add(workers.submit(() -> handle(policy, dataset, tiers, evict.contains(dataset.id()),
-                            copied, released, waiting, failed, pending, errors)));
+            for (Policy policy : valid) {
+                CopyRule rule = Rules.of(policy, valid, started);
+                covered.put(policy.name(), copies.countCovered(rule));
+                Set<DatasetId> evict = evictForSpace(policy, rule);
+                Set<DatasetId> submitted = new HashSet<>();
+                // only datasets with something to do are read: the catalogue selects them by the policy's rule
+                for (DatasetId after = null;;) {
+                    List<DatasetId> page = copies.needingWork(rule, after, PAGE);
+                    for (DatasetId id : page) {
+                        submitted.add(id);
+                        tasks.add(workers.submit(() -> handle(policy, valid, id, tiers, evict.contains(id), copied,
+                                released, waiting, failed, pending, errors)));
+                    }
+                    if (page.size() < PAGE) {
+                        break;
+                    }
+                    after = page.get(page.size() - 1);
+                }
+                for (DatasetId id : evict) {
+                    if (!submitted.contains(id)) {
+                        tasks.add(workers.submit(() -> handle(policy, valid, id, tiers, true, copied, released,
+                                waiting, failed, pending, errors)));
+                    }
                 }
             }
             for (Future<?> task : tasks) {
                 task.get();
             }
             for (Policy policy : valid) {
-                stats.put(policy.name(), new Stats(byPolicy.getOrDefault(policy, List.of()).size(),
+                stats.put(policy.name(), new Stats((int) Math.min(Integer.MAX_VALUE, covered.getOrDefault(policy.name(), 0L)),
                         pending.getOrDefault(policy.name(), 0), started, errors.getOrDefault(policy.name(),
                                 stats.containsKey(policy.name()) ? stats.get(policy.name()).lastError() : "")));
             }
@@ -152,19 +171,27 @@ final class Engine implements StorageLifecycle {
         return summary;
     }
 
-    private void handle(Policy policy, Dataset dataset, Map<String, TierInfo> tiers, boolean evict,
-            List<String> copied, List<String> released, List<String> waiting, List<String> failed,
+    private void handle(Policy policy, List<Policy> valid, DatasetId id, Map<String, TierInfo> tiers,
+            boolean evict, List<String> copied, List<String> released, List<String> waiting, List<String> failed,
             Map<String, Integer> pending, Map<String, String> errors) {
         try {
-            Optional<java.time.Instant> lastAccess = copies.lastAccess(dataset.id());
+            Optional<Dataset> found = catalog.find(id, Viewer.system());
+            if (found.isEmpty()) {
+                return; // deleted since the query
+            }
+            Dataset dataset = found.get();
+            if (valid.stream().filter(p -> p.scope().matches(dataset)).findFirst().orElse(null) != policy) {
+                return; // a more specific policy covers it, and selects it itself if it has work
+            }
+            Optional<java.time.Instant> lastAccess = copies.lastAccess(id);
             for (int i = 0; i < MAX_STEPS_PER_DATASET; i++) {
-                DatasetState state = new DatasetState(dataset, copies.copies(dataset.id()), lastAccess.orElse(null));
+                DatasetState state = new DatasetState(dataset, copies.copies(id), lastAccess.orElse(null));
                 Optional<Step> step = Planner.next(policy, state, tiers, clock.instant(), evict);
                 if (step.isEmpty()) {
                     return;
                 }
                 if (step.get() instanceof Step.Wait wait) {
-                    waiting.add(dataset.id() + ": " + wait.reason());
+                    waiting.add(id + ": " + wait.reason());
                     pending.merge(policy.name(), 1, Integer::sum);
                     return;
                 }
@@ -172,11 +199,11 @@ final class Engine implements StorageLifecycle {
                 (step.get() instanceof Step.Release ? released : copied).add(line);
             }
         } catch (StorageException | CatalogException | IOException | RuntimeException e) {
-            String message = dataset.id() + ": " + e.getMessage();
+            String message = id + ": " + e.getMessage();
             failed.add(message);
             pending.merge(policy.name(), 1, Integer::sum);
             errors.put(policy.name(), message);
-            LOG.error("Lifecycle policy {}: dataset {} failed: {}", policy.name(), dataset.id(), e.toString());
+            LOG.error("Lifecycle policy {}: dataset {} failed: {}", policy.name(), id, e.toString());
         }
     }
 
@@ -186,31 +213,14 @@ final class Engine implements StorageLifecycle {
                 .toList();
     }
 
-    /** Every dataset under the most specific matching policy (ties: the first by name). */
-    private Map<Policy, List<Dataset>> assign(List<Policy> valid) throws CatalogException {
-        Map<Policy, List<Dataset>> byPolicy = new HashMap<>();
-        if (valid.isEmpty()) {
-            return byPolicy;
-        }
-        for (int offset = 0;; offset += PAGE) {
-            List<Dataset> page = catalog.list(Viewer.system(), offset, PAGE);
-            for (Dataset d : page) {
-                valid.stream().filter(p -> p.scope().matches(d)).findFirst()
-                        .ifPresent(p -> byPolicy.computeIfAbsent(p, k -> new ArrayList<>()).add(d));
-            }
-            if (page.size() < PAGE) {
-                return byPolicy;
-            }
-        }
-    }
-
     /**
-     * When the policy's hot tier is fuller than its threshold: the least recently used datasets with a copy there,
-     * enough of them that moving them would bring the tier under the threshold.
+     * When the policy's hot tier is fuller than its threshold: the least recently used datasets with a verified copy
+     * there, enough of them that moving them would bring the tier under the threshold.
      */
-    private Set<DatasetId> evictForSpace(Policy policy, List<Dataset> datasets) throws CatalogException {
+    private Set<DatasetId> evictForSpace(Policy policy, CopyRule rule) throws CatalogException {
         Set<DatasetId> evict = new HashSet<>();
-        if (policy.moveAbovePercent() <= 0 || !(backends.get().get(policy.hotTier()) instanceof CapacityAware hot)) {
+        if (!policy.moves() || policy.moveAbovePercent() <= 0
+                || !(backends.get().get(policy.hotTier()) instanceof CapacityAware hot)) {
             return evict;
         }
         Capacity capacity;
@@ -223,27 +233,24 @@ final class Engine implements StorageLifecycle {
         }
         long allowed = (long) (capacity.totalBytes() * policy.moveAbovePercent() / 100);
         long excess = capacity.usedBytes() - allowed;
-        if (excess <= 0) {
-            return evict;
-        }
-        List<DatasetState> onHot = new ArrayList<>();
-        for (Dataset d : datasets) {
-            DatasetState s = new DatasetState(d, copies.copies(d.id()), copies.lastAccess(d.id()).orElse(null));
-            if (s.verifiedOn(policy.hotTier()).isPresent()) {
-                onHot.add(s);
+        for (int offset = 0; excess > 0; offset += PAGE) {
+            List<DatasetUse> page = copies.leastRecentlyUsed(rule, policy.hotTier(), offset, PAGE);
+            for (DatasetUse use : page) {
+                if (excess <= 0) {
+                    break;
+                }
+                evict.add(use.id());
+                excess -= use.bytes();
             }
-        }
-        onHot.sort(Comparator.comparing(DatasetState::lastUse));
-        for (DatasetState s : onHot) {
-            if (excess <= 0) {
+            if (page.size() < PAGE) {
                 break;
             }
-            evict.add(s.dataset().id());
-            excess -= s.dataset().size();
         }
-        LOG.info("Lifecycle policy {}: {} is {} % full (threshold {} %): moving {} least recently used datasets",
-                policy.name(), policy.hotTier(), String.format("%.1f", capacity.percentUsed()),
-                policy.moveAbovePercent(), evict.size());
+        if (!evict.isEmpty()) {
+            LOG.info("Lifecycle policy {}: {} is {} % full (threshold {} %): moving {} least recently used datasets",
+                    policy.name(), policy.hotTier(), String.format("%.1f", capacity.percentUsed()),
+                    policy.moveAbovePercent(), evict.size());
+        }
         return evict;
     }
 

@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.datastamp.storage.api.StorageException;
 
 import io.ocfl.api.DigestAlgorithmRegistry;
+import io.ocfl.api.OcflOption;
 import io.ocfl.api.OcflRepository;
 import io.ocfl.api.model.ObjectVersionId;
 import io.ocfl.api.model.ValidationResults;
@@ -40,8 +42,11 @@ final class OcflPackager {
 
     /**
      * @param staging empty folder owned by this package; {@code content} in it holds the logical files already
+     * @param sha256  the SHA-256 of every file under {@code content}, by logical path, already verified while the
+     *                files were staged: handed to the library so it does not read each file again to digest it
      */
-    static Package build(Path staging, String objectId, String message) throws StorageException, IOException {
+    static Package build(Path staging, String objectId, String message, Map<String, String> sha256)
+            throws StorageException, IOException {
         Path content = staging.resolve("content");
         Path root = Files.createDirectories(staging.resolve("root"));
         Path work = Files.createDirectories(staging.resolve("work"));
@@ -50,11 +55,21 @@ final class OcflPackager {
                 .ocflConfig(config -> config.setDefaultDigestAlgorithm(DigestAlgorithmRegistry.sha256))
                 .storage(storage -> storage.fileSystem(root))
                 .workDir(work)
+                // the staged files' digests were checked against the catalogue as they were written
+                .verifyStaging(false)
                 .build();
         try {
-            repository.putObject(ObjectVersionId.head(objectId), content,
-                    new VersionInfo().setMessage(message).setUser("DataSTaMP", null));
-            ValidationResults results = repository.validateObject(objectId, true);
+            // moved, not copied, into the object (same file system); digests given, not computed again
+            repository.updateObject(ObjectVersionId.head(objectId),
+                    new VersionInfo().setMessage(message).setUser("DataSTaMP", null), updater -> {
+                        for (Map.Entry<String, String> e : sha256.entrySet()) {
+                            updater.unsafeAddPath(e.getValue(), content.resolve(e.getKey()), e.getKey(),
+                                    OcflOption.MOVE_SOURCE);
+                        }
+                    });
+            // structure, inventory and the content's digests as recorded; reading the content again would only
+            // repeat what staging checked, and the upload is read back and checked against the catalogue
+            ValidationResults results = repository.validateObject(objectId, false);
             if (results.hasErrors()) {
                 throw new StorageException("The OCFL object of " + objectId + " does not validate: "
                         + results.getErrors());

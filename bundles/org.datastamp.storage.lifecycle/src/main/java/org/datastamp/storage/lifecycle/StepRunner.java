@@ -151,9 +151,9 @@ final class StepRunner {
             throws StorageException, CatalogException, IOException {
         Path folder = staging.resolve(safeName(dataset.id().value()) + "-" + UUID.randomUUID());
         try {
-            stage(dataset, from, source, folder.resolve("content"));
+            Map<String, String> digests = stage(dataset, from, source, folder.resolve("content"));
             OcflPackager.Package pkg = OcflPackager.build(folder, dataset.id().value(),
-                    "Archived by DataSTaMP from " + source.capabilityId());
+                    "Archived by DataSTaMP from " + source.capabilityId(), digests);
             String prefix = CopyKeys.OCFL_ROOT + "/" + pkg.objectRoot();
             copies.beginCopy(dataset.id(), target.capabilityId(), prefix, CopyFormat.OCFL);
             faults.at("copy:after-begin");
@@ -170,7 +170,7 @@ final class StepRunner {
                     written.add(key);
                     faults.at("copy:after-put");
                 }
-                verifyPackage(dataset, target, pkg);
+                verifyPackage(dataset, target, pkg, digests);
                 faults.at("copy:before-verified");
                 copies.markVerified(dataset.id(), target.capabilityId(), clock.instant());
             } catch (StorageException | CatalogException | IOException | RuntimeException e) {
@@ -184,9 +184,13 @@ final class StepRunner {
         }
     }
 
-    /** Copies the files into the staging folder as {@code data/<path>} plus the catalogue record, checking sums. */
-    private void stage(Dataset dataset, DatasetCopy from, StorageBackend source, Path content)
+    /**
+     * Copies the files into the staging folder as {@code data/<path>} plus the catalogue record, checking sums;
+     * returns the SHA-256 of each staged file by logical path.
+     */
+    private Map<String, String> stage(Dataset dataset, DatasetCopy from, StorageBackend source, Path content)
             throws StorageException, IOException {
+        Map<String, String> digests = new java.util.LinkedHashMap<>();
         for (Datafile file : dataset.content().files()) {
             Path local = content.resolve(CopyKeys.DATA + file.path()).normalize();
             if (!local.startsWith(content)) {
@@ -195,12 +199,27 @@ final class StepRunner {
             }
             Files.createDirectories(local.getParent());
             MessageDigest digest = Checksums.digest(file.checksumAlgorithm());
-            try (InputStream in = new DigestInputStream(reading.open(source, CopyKeys.key(from, file)), digest)) {
+            // the OCFL inventory is SHA-256 whatever the catalogue's algorithm
+            boolean sha256 = file.checksumAlgorithm().equalsIgnoreCase("SHA-256");
+            MessageDigest inventoryDigest = sha256 ? digest : Checksums.digest("SHA-256");
+            InputStream read = new DigestInputStream(reading.open(source, CopyKeys.key(from, file)), digest);
+            try (InputStream in = sha256 ? read : new DigestInputStream(read, inventoryDigest)) {
                 Files.copy(in, local);
             }
-            requireChecksum(dataset, file, Checksums.hex(digest), source.capabilityId() + " (source)");
+            String actual = Checksums.hex(digest);
+            requireChecksum(dataset, file, actual, source.capabilityId() + " (source)");
+            digests.put(CopyKeys.DATA + file.path(), sha256 ? actual : Checksums.hex(inventoryDigest));
         }
-        Files.write(content.resolve(CopyKeys.METADATA), DatasetJson.of(dataset));
+        byte[] record = DatasetJson.of(dataset);
+        Files.write(content.resolve(CopyKeys.METADATA), record);
+        MessageDigest recordDigest = Checksums.digest("SHA-256");
+        digests.put(CopyKeys.METADATA, Checksums.hex(digestOf(recordDigest, record)));
+        return digests;
+    }
+
+    private static MessageDigest digestOf(MessageDigest digest, byte[] bytes) {
+        digest.update(bytes);
+        return digest;
     }
 
     /**
@@ -230,13 +249,20 @@ final class StepRunner {
         }
     }
 
-    /** Every object of the package is read back and compared with the staged file it came from. */
-    private void verifyPackage(Dataset dataset, StorageBackend target, OcflPackager.Package pkg)
-            throws StorageException, IOException {
+    /**
+     * Every object of the package is read back and its SHA-256 compared: content files with the digest checked
+     * while staging, the small inventory and declaration files with the staged file.
+     */
+    private void verifyPackage(Dataset dataset, StorageBackend target, OcflPackager.Package pkg,
+            Map<String, String> digests) throws StorageException, IOException {
         List<String> keys = pkg.objectFiles().stream().map(f -> CopyKeys.OCFL_ROOT + "/" + f).toList();
         reading.makeOnline(target, keys);
+        String contentFolder = pkg.objectRoot() + CopyKeys.CONTENT;
         for (String f : pkg.objectFiles()) {
-            String staged = Checksums.of(OcflPackager.open(pkg, f), "SHA-256");
+            String staged = f.startsWith(contentFolder) ? digests.get(f.substring(contentFolder.length())) : null;
+            if (staged == null) {
+                staged = Checksums.of(OcflPackager.open(pkg, f), "SHA-256");
+            }
             String actual = Checksums.of(reading.open(target, CopyKeys.OCFL_ROOT + "/" + f), "SHA-256");
             if (!Checksums.same(staged, actual)) {
                 throw new StorageException("Dataset " + dataset.id() + ": " + f + " read back from "
