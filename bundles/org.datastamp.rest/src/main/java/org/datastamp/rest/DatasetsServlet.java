@@ -97,25 +97,26 @@ public class DatasetsServlet extends ApiServlet {
     private final transient StorageResource storage = new StorageResource(() -> lifecycle, () -> copies,
             () -> catalog, codec);
 
-    private final transient List<StorageBackend> storage = new CopyOnWriteArrayList<>();
+    /** Storage tiers the downloads read from. */
+    private final transient List<StorageBackend> backends = new CopyOnWriteArrayList<>();
 
     private transient Downloads downloads;
 
     @Activate
     void activate(BundleContext context) {
         DataDirectory data = DataDirectory.fromProperty(context.getProperty(DataDirectory.PROPERTY));
-        downloads = new Downloads(() -> catalog, new DatasetFiles(() -> List.copyOf(storage)),
+        downloads = new Downloads(() -> catalog, new DatasetFiles(() -> List.copyOf(backends)),
                 new DownloadLog(data.root().resolve("downloads")), Downloads.defaultLevel(), Clock.systemUTC());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addStorage(StorageBackend backend) {
-        storage.add(backend);
+        backends.add(backend);
     }
 
     void removeStorage(StorageBackend backend) {
-        storage.remove(backend);
+        backends.remove(backend);
     }
 
     @Override
