@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The reader's decode threads: a fixed number of daemon threads with a bounded queue. A decode splits a chunk into
  * one run per thread and works on one run itself, so the queue holds a few runs per concurrent request; if it is
- * full, the requesting thread decodes the run itself instead of queueing more.
+ * full (or the component stopped), the requesting thread decodes the run itself instead of queueing more.
  */
 final class DecodeThreads {
 
@@ -23,6 +23,6 @@ final class DecodeThreads {
                     Thread t = new Thread(r, "datastamp-hdf5-decode-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+                }, (task, pool) -> task.run()); // full or shut down: the caller runs it (never dropped)
     }
 }
