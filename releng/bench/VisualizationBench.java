@@ -116,34 +116,41 @@ public final class VisualizationBench {
     static void stages(DataFileReader java, DataFileReader libhdf5, ArrayRenderer renderer, Path file, int n)
             throws Exception {
         Map<String, List<Double>> t = new TreeMap<>();
+        Map<String, List<Double>> cpu = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             int frame = i; // read in the loop above, but long evicted from both readers' frame caches
-            long t0 = System.nanoTime();
-            libhdf5.read(file, DATA, frame + ",:,:");
-            long t1 = System.nanoTime();
-            NdArray a = java.read(file, DATA, frame + ",:,:");
-            long t2 = System.nanoTime();
-            java.read(file, DATA, frame + 50 + ",1792:2304,1792:2304");
-            long t3 = System.nanoTime();
-            Plane p = renderer.plane(a, 512, 512, Binning.MAX);
-            long t4 = System.nanoTime();
-            double[] c = renderer.percentiles(p, 0.1, 99.9);
-            long t5 = System.nanoTime();
-            renderer.png(p, new ImageStyle("viridis", Scale.LOG, Math.max(c[0], 1), c[1]));
-            long t6 = System.nanoTime();
-            add(t, "a read, libhdf5 plugin (baseline)", t1 - t0);
-            add(t, "b read, raw chunk + Java decode, whole frame", t2 - t1);
-            add(t, "c read, raw chunk + Java decode, rows of a 512x512 zoom", t3 - t2);
-            add(t, "d bin 4096x4096 to 512x512 (max)", t4 - t3);
-            add(t, "e percentiles 0.1/99.9", t5 - t4);
-            add(t, "f colour + PNG 512x512", t6 - t5);
+            NdArray[] a = new NdArray[1];
+            Plane[] p = new Plane[1];
+            double[][] c = new double[1][];
+            stage(t, cpu, "a read, libhdf5 plugin (baseline)", () -> libhdf5.read(file, DATA, frame + ",:,:"));
+            stage(t, cpu, "b read, raw chunk + Java decode, whole frame",
+                    () -> a[0] = java.read(file, DATA, frame + ",:,:"));
+            stage(t, cpu, "c read, raw chunk + Java decode, rows of a 512x512 zoom",
+                    () -> java.read(file, DATA, frame + 50 + ",1792:2304,1792:2304"));
+            stage(t, cpu, "d bin 4096x4096 to 512x512 (max)", () -> p[0] = renderer.plane(a[0], 512, 512, Binning.MAX));
+            stage(t, cpu, "e percentiles 0.1/99.9", () -> c[0] = renderer.percentiles(p[0], 0.1, 99.9));
+            stage(t, cpu, "f colour + PNG 512x512", () -> renderer.png(p[0], new ImageStyle("viridis", Scale.LOG,
+                    Math.max(c[0][0], 1), c[0][1])));
         }
-        System.out.println("  stages, without HTTP (p50 / p95 of " + n + "):");
-        t.forEach((k, v) -> System.out.printf("    %-60s %6.1f / %6.1f ms%n", k.substring(2), pct(v, 50), pct(v, 95)));
+        System.out.println("  stages, without HTTP, wall p50 / p95 and CPU p50 of this JVM (all threads), " + n
+                + " frames:");
+        t.forEach((k, v) -> System.out.printf("    %-60s %6.1f / %6.1f ms, CPU %6.1f ms%n", k.substring(2),
+                pct(v, 50), pct(v, 95), pct(cpu.get(k), 50)));
     }
 
-    static void add(Map<String, List<Double>> t, String key, long nanos) {
-        t.computeIfAbsent(key, k -> new ArrayList<>()).add(nanos / 1e6);
+    interface Stage {
+        Object run() throws Exception;
+    }
+
+    static void stage(Map<String, List<Double>> wall, Map<String, List<Double>> cpu, String key, Stage s)
+            throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        long c0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        s.run();
+        wall.computeIfAbsent(key, k -> new ArrayList<>()).add((System.nanoTime() - t0) / 1e6);
+        cpu.computeIfAbsent(key, k -> new ArrayList<>()).add((os.getProcessCpuTime() - c0) / 1e6);
     }
 
     /** io.jhdf (pure Java, in the target platform) reading the same frames: the alternative weighed in decision 0017. */
