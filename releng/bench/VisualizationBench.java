@@ -132,10 +132,10 @@ public final class VisualizationBench {
             stage(t, cpu, "f colour + PNG 512x512", () -> renderer.png(p[0], new ImageStyle("viridis", Scale.LOG,
                     Math.max(c[0][0], 1), c[0][1])));
         }
-        System.out.println("  stages, without HTTP, wall p50 / p95 and CPU p50 of this JVM (all threads), " + n
-                + " frames:");
+        System.out.println("  stages, without HTTP, wall p50 / p95 and mean CPU time of this JVM (all threads; the"
+                + " machine's other load does not count there), " + n + " frames:");
         t.forEach((k, v) -> System.out.printf("    %-60s %6.1f / %6.1f ms, CPU %6.1f ms%n", k.substring(2),
-                pct(v, 50), pct(v, 95), pct(cpu.get(k), 50)));
+                pct(v, 50), pct(v, 95), cpu.get(k).stream().mapToDouble(Double::doubleValue).average().orElse(0)));
     }
 
     interface Stage {
