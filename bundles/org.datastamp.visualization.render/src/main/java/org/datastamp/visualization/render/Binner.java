@@ -81,6 +81,10 @@ final class Binner {
     /** Output rows {@code fromRow} to {@code toRow} (exclusive). */
     private static void band(NdArray array, int width, int height, int factor, int outW, float[] out, Binning binning,
             int fromRow, int toRow) {
+        if (binning == Binning.MAX && array.type() == ElementType.UINT32) {
+            maxUint32(array, width, height, factor, outW, out, fromRow, toRow);
+            return;
+        }
         float[] count = binning == Binning.MEAN ? new float[outW] : null;
         float[] row = new float[width];
         Pixels pixels = new Pixels();
@@ -103,6 +107,37 @@ final class Binner {
                 for (int ox = 0; ox < outW; ox++) {
                     out[base + ox] = count[ox] == 0 ? Float.NaN : out[base + ox] / count[ox];
                 }
+            }
+        }
+    }
+
+    /**
+     * Max binning of uint32 data (detector frames, the overview's default) on ints, without a float per pixel: each
+     * value v becomes (v + 1) with the sign bit flipped, which orders unsigned values as signed ints and turns the
+     * invalid-pixel value 2^32-1 into the smallest int, so a plain {@code Math.max} skips it; a bin still at that
+     * smallest int had only invalid pixels (NaN).
+     */
+    private static void maxUint32(NdArray array, int width, int height, int factor, int outW, float[] out,
+            int fromRow, int toRow) {
+        Pixels pixels = new Pixels();
+        ByteBuffer data = array.data();
+        int[] bins = new int[outW];
+        for (int oy = fromRow; oy < toRow; oy++) {
+            Arrays.fill(bins, Integer.MIN_VALUE);
+            for (int y = oy * factor; y < Math.min(height, (oy + 1) * factor); y++) {
+                int[] row = pixels.ints(data, (long) y * width, width);
+                for (int x0 = 0, o = 0; x0 < width; x0 += factor, o++) {
+                    int m = bins[o];
+                    for (int x = x0, end = Math.min(width, x0 + factor); x < end; x++) {
+                        m = Math.max(m, (row[x] + 1) ^ Integer.MIN_VALUE);
+                    }
+                    bins[o] = m;
+                }
+            }
+            for (int o = 0; o < outW; o++) {
+                int m = bins[o];
+                out[oy * outW + o] = m == Integer.MIN_VALUE ? Float.NaN
+                        : (float) (((m ^ Integer.MIN_VALUE) - 1) & 0xffffffffL);
             }
         }
     }

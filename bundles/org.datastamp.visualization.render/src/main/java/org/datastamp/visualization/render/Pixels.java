@@ -72,6 +72,14 @@ final class Pixels {
         }
     }
 
+    /** The {@code n} 32-bit elements from element {@code first}, in an array this object reuses. */
+    int[] ints(ByteBuffer data, long first, int n) {
+        ints = ints.length >= n ? ints : new int[n];
+        data.duplicate().order(ByteOrder.LITTLE_ENDIAN).position(Math.toIntExact(first * 4)).asIntBuffer()
+                .get(ints, 0, n);
+        return ints;
+    }
+
     private static float unsignedToFloat(long v) {
         return v >= 0 ? v : (float) (v >>> 1) * 2f;
     }

@@ -93,7 +93,7 @@ class RenderingTest {
         int w = 1201; // not a multiple of the bin: partial last bins
         ByteBuffer b = ByteBuffer.allocateDirect(h * w * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < h * w; i++) {
-            b.putInt(i % 9973 == 0 ? -1 : (i * 31) % 65521);
+            b.putInt(i % 9973 == 0 || i / w < 12 ? -1 : (i * 31) % 65521 + (i % 7 == 0 ? 0x7fff0000 : 0));
         }
         NdArray a = new NdArray(new int[] {h, w}, ElementType.UINT32, b);
         RendererComponent threaded = new RendererComponent();
@@ -103,6 +103,17 @@ class RenderingTest {
                 assertArrayEquals(renderer.plane(a, 256, 256, binning).values(),
                         threaded.plane(a, 256, 256, binning).values(), binning.toString());
             }
+            // uint32 max binning works on ints; the same values as uint64 take the general float path
+            ByteBuffer wide = ByteBuffer.allocate(h * w * 8).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < h * w; i++) {
+                int v = b.getInt(i * 4);
+                wide.putLong(v == -1 ? -1L : v);
+            }
+            NdArray same = new NdArray(new int[] {h, w}, ElementType.UINT64, wide);
+            assertArrayEquals(renderer.plane(same, 256, 256, Binning.MAX).values(),
+                    threaded.plane(a, 256, 256, Binning.MAX).values());
+            assertArrayEquals(renderer.plane(same, 100, 100, Binning.MAX).values(),
+                    renderer.plane(a, 100, 100, Binning.MAX).values());
         } finally {
             threaded.deactivate();
         }
