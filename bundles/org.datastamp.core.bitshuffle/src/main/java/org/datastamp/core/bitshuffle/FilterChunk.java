@@ -1,7 +1,6 @@
 package org.datastamp.core.bitshuffle;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -155,11 +154,11 @@ public final class FilterChunk {
      * Decodes the bytes {@code from} (inclusive) to {@code to} (exclusive) of the chunk into a new direct
      * little-endian buffer of {@code to - from} bytes. Only the blocks overlapping the range are decompressed,
      * split into up to {@code threads} runs of neighbouring blocks: all but one run go to {@code executor}, the
-     * calling thread decodes the first and then waits for the others.
+     * calling thread decodes the first and then waits for the others (all of them, even after a failure or an
+     * interrupt, which it passes on: the runs are short, and none may outlive the call).
      *
      * @param executor runs the other runs; {@code null}: everything on the calling thread
      * @throws ChunkFormatException if a block does not decompress to its size
-     * @throws InterruptedIOException if the calling thread is interrupted while waiting
      */
     public ByteBuffer decode(int from, int to, Executor executor, int threads) throws IOException {
         if (from < 0 || to > decodedBytes || from > to) {
@@ -181,24 +180,48 @@ public final class FilterChunk {
             others.add(task);
             executor.execute(task);
         }
-        decodeBlocks(out, from, to, first, first + (int) ((long) (end - first) / runs));
-        copyTail(out, from, to);
+        Throwable failure = null;
         try {
-            for (FutureTask<Void> task : others) {
-                task.get();
-            }
-        } catch (InterruptedException e) {
-            others.forEach(t -> t.cancel(false));
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while decoding a " + name(format) + " chunk");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new ChunkFormatException("Cannot decode a " + name(format) + " chunk: " + e.getCause(),
-                    e.getCause());
+            decodeBlocks(out, from, to, first, first + (int) ((long) (end - first) / runs));
+            copyTail(out, from, to);
+        } catch (ChunkFormatException | RuntimeException e) {
+            failure = e;
+        }
+        failure = awaitAll(others, failure);
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure != null) {
+            throw new ChunkFormatException("Cannot decode a " + name(format) + " chunk: " + failure, failure);
         }
         return out;
+    }
+
+    /**
+     * Waits for every run, even after a failure: none may still write into the buffer or read the chunk once the
+     * call returns. An interrupt is kept for the caller (the runs are short). Returns the first failure.
+     */
+    private static Throwable awaitAll(List<FutureTask<Void>> runs, Throwable failure) {
+        Throwable first = failure;
+        boolean interrupted = false;
+        for (FutureTask<Void> run : runs) {
+            boolean done = false;
+            while (!done) {
+                try {
+                    run.get();
+                    done = true;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    first = first == null ? e.getCause() : first;
+                    done = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return first;
     }
 
     private int blockBytes() {

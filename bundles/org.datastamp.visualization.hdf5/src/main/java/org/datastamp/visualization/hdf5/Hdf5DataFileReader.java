@@ -123,7 +123,7 @@ public class Hdf5DataFileReader implements DataFileReader {
     void deactivate() {
         ExecutorService running = decoders;
         if (running != null) {
-            running.shutdownNow();
+            running.shutdown(); // queued runs still run: their callers wait for them
         }
         planes.clear();
     }

@@ -46,7 +46,7 @@ public class RendererComponent implements ArrayRenderer {
         ExecutorService running = binners;
         binners = null;
         if (running != null) {
-            running.shutdownNow();
+            running.shutdown(); // queued runs still run: their callers wait for them
         }
     }
 
