@@ -261,9 +261,10 @@ public class Hdf5DataFileReader implements DataFileReader {
         }
         int height = (int) shape[shape.length - 2];
         int[] rows = PlaneCut.rows(selection);
-        boolean whole = rows[0] == 0 && rows[1] == height;
-        int from = whole || keep && PlaneCut.isMostOf(rows, height) ? 0 : rows[0];
-        int to = from == 0 ? height : rows[1];
+        // the whole plane if asked for, or if most of it is and it can be kept; else only the rows asked for
+        boolean wholePlane = rows[0] == 0 && rows[1] == height || keep && PlaneCut.isMostOf(rows, height);
+        int from = wholePlane ? 0 : rows[0];
+        int to = wholePlane ? height : rows[1];
         ChunkPlanes inJava = chunkPlanes;
         Optional<ByteBuffer> decoded = inJava == null ? Optional.empty() : inJava.rows(d, file, shape,
                 PlaneCut.leadingArray(selection), memType, elementType, from, to);
