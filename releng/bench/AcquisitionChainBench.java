@@ -39,7 +39,15 @@ import org.datastamp.detector.dectris.ProtocolVersion;
  * Afterwards, in the same run, the same bytes in the same sizes are written with a plain FileChannel forced at the
  * same frame counts, without and with the same early writeback as the writer: the disk's speed at equal durability.
  *
- * <pre>java -cp ... AcquisitionChainBench.java endpoint frames outDir flushEvery queueFrames earlyWritebackKiB</pre>
+ *
+ * <p>With a {@code viewerHz} above 0 (the visualization figures), the writer also offers every frame to the scan
+ * service's real live tap, as the scan pipeline's frame writer does, and a viewer thread polls the tap's newest frame
+ * {@code viewerHz} times a second and renders it as the live view does (decode, 512x512 max binning, auto contrast,
+ * PNG); the figures then say how much the viewer slowed the writer. Skipping the FileChannel baselines:
+ * {@code baselines=false}.
+ *
+ * <pre>java -cp ... AcquisitionChainBench.java endpoint frames outDir flushEvery queueFrames earlyWritebackKiB
+ *     [viewerHz [baselines]]</pre>
  */
 public final class AcquisitionChainBench {
 
@@ -55,6 +63,9 @@ public final class AcquisitionChainBench {
         int flushEvery = Integer.parseInt(args[3]);
         int queueFrames = Integer.parseInt(args[4]);
         int earlyKiB = Integer.parseInt(args[5]);
+        double viewerHz = args.length > 6 ? Double.parseDouble(args[6]) : 0;
+        boolean baselines = args.length <= 7 || Boolean.parseBoolean(args[7]);
+        LiveViewer viewer = viewerHz > 0 ? new LiveViewer(viewerHz) : null;
 
         BlockingQueue<Frame> queue = new ArrayBlockingQueue<>(queueFrames);
         long[] sizes = new long[frames];
@@ -78,7 +89,11 @@ public final class AcquisitionChainBench {
                     if (sample.size() < 16) {
                         sample.add(ByteBuffer.allocateDirect(size).put(f.pixels().duplicate()).flip());
                     }
-                    scan.append(new Frame(n, f.geometry(), f.encoding(), f.pixels(), f.timestamp()));
+                    Frame numbered = new Frame(n, f.geometry(), f.encoding(), f.pixels(), f.timestamp());
+                    scan.append(numbered);
+                    if (viewer != null) {
+                        viewer.offer(numbered);
+                    }
                     written.addAndGet(size);
                     if (++n % flushEvery == 0) {
                         flushed.set(scan.flush());
@@ -96,6 +111,9 @@ public final class AcquisitionChainBench {
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         writing.start();
+        if (viewer != null) {
+            viewer.start();
+        }
         AcquisitionSummary summary = detector.acquire(frames, f -> {
             try {
                 queue.put(f);
@@ -109,6 +127,7 @@ public final class AcquisitionChainBench {
         writing.join();
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpuNanos() - cpu0) / 1e9;
+        String viewed = viewer == null ? "no live viewer" : viewer.stop(seconds);
         detector.close();
         if (failure[0] != null) {
             throw new IllegalStateException("the writer failed", failure[0]);
@@ -118,16 +137,127 @@ public final class AcquisitionChainBench {
         System.out.printf(Locale.ROOT, "chain (simulator -> tcp -> receiver -> queue of %d -> ScanFile): %d frames in"
                 + " %.1f s = %.0f frames/s, %.2f GB/s written (%.2f GB/s of pixels, ratio %.1f), frames lost %d"
                 + " (receiver delivered %d, dropped %d; %d acknowledged by flush), queue peak %d, CPU of this process"
-                + " %.0f%% of one core%n", queueFrames, frames, seconds, frames / seconds, written.get() / seconds / 1e9,
+                + " %.0f%% of one core; %s%n", queueFrames, frames, seconds, frames / seconds, written.get() / seconds / 1e9,
                 raw / seconds / 1e9, (double) raw / written.get(), lost, summary.framesDelivered(),
-                summary.framesDropped(), flushed.get(), maxQueued.get(), 100 * cpu / seconds);
+                summary.framesDropped(), flushed.get(), maxQueued.get(), 100 * cpu / seconds, viewed);
         try (var files = Files.list(out)) {
             for (Path p : files.toList()) {
                 Files.delete(p);
             }
         }
-        baseline(out.resolve("baseline.bin"), sizes, sample, flushEvery, 0);
-        baseline(out.resolve("baseline.bin"), sizes, sample, flushEvery, earlyKiB * 1024L);
+        if (baselines) {
+            baseline(out.resolve("baseline.bin"), sizes, sample, flushEvery, 0);
+            baseline(out.resolve("baseline.bin"), sizes, sample, flushEvery, earlyKiB * 1024L);
+        }
+    }
+
+    /**
+     * A live viewer on the scan service's real tap ({@code org.datastamp.acquisition.scan.LiveTap}, kept at the
+     * viewer's rate) and the real renderer, polling as the REST live view and the workbench's live tab do.
+     */
+    static final class LiveViewer {
+        private final Object tap;
+        private final Method offer;
+        private final Method latest;
+        private final Object renderer;
+        private final Method pixels;
+        private final Method plane;
+        private final Method percentiles;
+        private final Method png;
+        private final Object maxBinning;
+        private final Class<?> style;
+        private final long periodNanos;
+        private final List<Double> renderMillis = new ArrayList<>();
+        private final Thread thread;
+        private volatile boolean running = true;
+        private long cpuNanos;
+        private Throwable failure;
+
+        LiveViewer(double hz) throws Exception {
+            Class<?> tapType = Class.forName("org.datastamp.acquisition.scan.LiveTap");
+            var constructor = tapType.getDeclaredConstructor(double.class, java.util.function.LongSupplier.class);
+            constructor.setAccessible(true);
+            tap = constructor.newInstance(hz, (java.util.function.LongSupplier) System::nanoTime);
+            offer = tapType.getDeclaredMethod("offer", String.class, Frame.class);
+            offer.setAccessible(true);
+            latest = tapType.getMethod("latest", String.class);
+            latest.setAccessible(true); // the tap class is package-private
+            Class<?> rendererType = Class.forName("org.datastamp.visualization.render.RendererComponent");
+            renderer = rendererType.getConstructor().newInstance();
+            Method activate = rendererType.getDeclaredMethod("activate");
+            activate.setAccessible(true);
+            activate.invoke(renderer);
+            Class<?> nd = Class.forName("org.datastamp.visualization.api.NdArray");
+            Class<?> binning = Class.forName("org.datastamp.visualization.api.Binning");
+            Class<?> planeType = Class.forName("org.datastamp.visualization.api.Plane");
+            style = Class.forName("org.datastamp.visualization.api.ImageStyle");
+            Class<?> scale = Class.forName("org.datastamp.visualization.api.Scale");
+            pixels = rendererType.getMethod("pixels", Frame.class);
+            plane = rendererType.getMethod("plane", nd, int.class, int.class, binning);
+            percentiles = rendererType.getMethod("percentiles", planeType, double[].class);
+            png = rendererType.getMethod("png", planeType, style);
+            maxBinning = binning.getField("MAX").get(null);
+            periodNanos = (long) (1e9 / hz);
+            Object log = scale.getField("LOG").get(null);
+            thread = new Thread(() -> poll(log), "live-viewer");
+            thread.setDaemon(true);
+        }
+
+        void offer(Frame frame) throws Exception {
+            offer.invoke(tap, "eiger", frame);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        private void poll(Object log) {
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long next = System.nanoTime();
+            long shown = -1;
+            try {
+                while (running) {
+                    java.util.Optional<?> f = (java.util.Optional<?>) latest.invoke(tap, "eiger");
+                    if (f.isPresent() && ((Frame) f.get()).index() != shown) {
+                        long t0 = System.nanoTime();
+                        Object p = plane.invoke(renderer, pixels.invoke(renderer, f.get()), 512, 512, maxBinning);
+                        double[] c = (double[]) percentiles.invoke(renderer, p, new double[] {0.1, 99.9});
+                        png.invoke(renderer, p, style.getConstructors()[0].newInstance("viridis", log,
+                                Math.max(c[0], 1), c[1]));
+                        renderMillis.add((System.nanoTime() - t0) / 1e6);
+                        shown = ((Frame) f.get()).index();
+                    }
+                    next += periodNanos;
+                    long sleep = next - System.nanoTime();
+                    if (sleep > 0) {
+                        Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+                    } else {
+                        next = System.nanoTime();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable e) {
+                failure = e;
+            }
+            cpuNanos = threads.getCurrentThreadCpuTime() - cpu0;
+        }
+
+        /** Stops polling; a line with the frames shown, their render time and the viewer's CPU. */
+        String stop(double seconds) throws Exception {
+            running = false;
+            thread.join();
+            if (failure != null) {
+                throw new IllegalStateException("the live viewer failed", failure);
+            }
+            List<Double> sorted = new ArrayList<>(renderMillis);
+            java.util.Collections.sort(sorted);
+            double p50 = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+            return String.format(Locale.ROOT, "live viewer showed %d frames (%.1f/s), render p50 %.0f ms, viewer"
+                    + " thread CPU %.0f%% of one core (+ binning threads)", sorted.size(), sorted.size() / seconds, p50,
+                    100 * cpuNanos / 1e9 / seconds);
+        }
     }
 
     /** The same sizes through a FileChannel, forced at the same frame counts; early writeback as the writer's. */

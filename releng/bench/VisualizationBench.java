@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -40,21 +42,23 @@ public final class VisualizationBench {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         Path file = dir.resolve("stack.nxs");
-        int requests = args.length > 1 ? Integer.parseInt(args[1]) : 40;
-        DataFileReader reader = reader();
-        ArrayRenderer renderer = (ArrayRenderer) Class.forName("org.datastamp.visualization.render.RendererComponent")
-                .getConstructor().newInstance();
+        int requests = Math.min(49, args.length > 1 ? Integer.parseInt(args[1]) : 40);
+        // the baseline: libhdf5's bitshuffle plugin decompresses each frame (as before the Java decoder)
+        Map<String, DataFileReader> readers = Map.of("libhdf5", reader(false), "java", reader(true));
+        Class<?> rendererType = Class.forName("org.datastamp.visualization.render.RendererComponent");
+        ArrayRenderer renderer = (ArrayRenderer) rendererType.getConstructor().newInstance();
+        Method activateRenderer = rendererType.getDeclaredMethod("activate");
+        activateRenderer.setAccessible(true);
+        activateRenderer.invoke(renderer); // its binning threads, as SCR would
 
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/png", exchange -> {
             String q = exchange.getRequestURI().getQuery();
             int frame = Integer.parseInt(q.replaceAll(".*frame=(\\d+).*", "$1"));
             boolean zoom = q.contains("zoom=1");
+            DataFileReader reader = readers.get(q.replaceAll(".*reader=(\\w+).*", "$1"));
             try {
-                NdArray a = reader.read(file, DATA, frame + (zoom ? ",1792:2304,1792:2304" : ",:,:"));
-                Plane p = renderer.plane(a, 512, 512, Binning.MAX);
-                double[] c = renderer.percentiles(p, 0.1, 99.9);
-                byte[] png = renderer.png(p, new ImageStyle("viridis", Scale.LOG, Math.max(c[0], 1), c[1]));
+                byte[] png = png(reader, renderer, file, frame, zoom);
                 exchange.getResponseHeaders().set("Content-Type", "image/png");
                 exchange.sendResponseHeaders(200, png.length);
                 exchange.getResponseBody().write(png);
@@ -67,33 +71,86 @@ public final class VisualizationBench {
         });
         server.start();
         HttpClient client = HttpClient.newHttpClient();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/png?frame=";
+        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/png?reader=";
 
-        get(client, base + "99"); // JIT and library warm-up on a frame not measured below
-        List<Double> full = new ArrayList<>();
-        List<Double> zoom = new ArrayList<>();
-        for (int i = 0; i < requests; i++) {
-            full.add(get(client, base + (i % 99)));
-            zoom.add(get(client, base + ((i + 50) % 99) + "&zoom=1"));
+        for (String r : readers.keySet()) {
+            get(client, base + r + "&frame=99"); // JIT and library warm-up on a frame not measured below
+            get(client, base + r + "&frame=98&zoom=1");
         }
-        List<Double> readOnly = new ArrayList<>();
-        for (int i = 0; i < Math.min(requests, 20); i++) {
-            long t0 = System.nanoTime();
-            reader.read(file, DATA, i + ",:,:");
-            readOnly.add((System.nanoTime() - t0) / 1e6);
+        Map<String, List<Double>> times = new TreeMap<>();
+        for (int i = 0; i < requests; i++) {
+            // alternating, so both paths see the same machine load; frames 0-48 full, 50-98 zoomed: all cold
+            for (String r : List.of("libhdf5", "java")) {
+                times.computeIfAbsent(r + " full", k -> new ArrayList<>()).add(get(client, base + r + "&frame=" + i));
+                times.computeIfAbsent(r + " zoom", k -> new ArrayList<>()).add(get(client, base + r + "&frame="
+                        + (i + 50) + "&zoom=1"));
+            }
         }
         server.stop(0);
 
-        System.out.printf("Visualization figures: 4096x4096 uint32 bitshuffle/LZ4 frames, %d requests each, cold frames%n",
-                requests);
-        System.out.printf("  full frame -> 512x512 PNG over HTTP (max binning 8x8, log, auto contrast): p50 %.1f ms, p95 %.1f ms%n",
-                pct(full, 50), pct(full, 95));
-        System.out.printf("  512x512 zoom -> PNG over HTTP:                                           p50 %.1f ms, p95 %.1f ms%n",
-                pct(zoom, 50), pct(zoom, 95));
-        System.out.printf("  baseline, libhdf5 read of one full frame alone (no render, no HTTP):     p50 %.1f ms, p95 %.1f ms%n",
-                pct(readOnly, 50), pct(readOnly, 95));
+        System.out.printf("Visualization figures: 4096x4096 uint32 bitshuffle/LZ4 frames, %d requests each, every"
+                + " request on a frame not read before%n", requests);
+        row("full frame -> 512x512 PNG over HTTP (max binning 8x8, log, auto contrast)", times.get("java full"),
+                times.get("libhdf5 full"));
+        row("512x512 zoom -> PNG over HTTP", times.get("java zoom"), times.get("libhdf5 zoom"));
+        stages(readers.get("java"), readers.get("libhdf5"), renderer, file, Math.max(1, Math.min(20, requests - 4)));
         jhdf(file);
         live(dir, renderer);
+    }
+
+    /** One request's work: read, bin to 512x512, auto contrast, colour and encode. */
+    static byte[] png(DataFileReader reader, ArrayRenderer renderer, Path file, int frame, boolean zoom)
+            throws Exception {
+        NdArray a = reader.read(file, DATA, frame + (zoom ? ",1792:2304,1792:2304" : ",:,:"));
+        Plane p = renderer.plane(a, 512, 512, Binning.MAX);
+        double[] c = renderer.percentiles(p, 0.1, 99.9);
+        return renderer.png(p, new ImageStyle("viridis", Scale.LOG, Math.max(c[0], 1), c[1]));
+    }
+
+    static void row(String what, List<Double> now, List<Double> before) {
+        System.out.printf("  %-75s p50 %6.1f ms, p95 %6.1f ms   (baseline, libhdf5 plugin: p50 %6.1f ms, p95 %6.1f ms)%n",
+                what + ":", pct(now, 50), pct(now, 95), pct(before, 50), pct(before, 95));
+    }
+
+    /** Where a full-frame request's time goes, without HTTP, on frames neither reader has read. */
+    static void stages(DataFileReader java, DataFileReader libhdf5, ArrayRenderer renderer, Path file, int n)
+            throws Exception {
+        Map<String, List<Double>> t = new TreeMap<>();
+        Map<String, List<Double>> cpu = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            int frame = i; // read in the loop above, but long evicted from both readers' frame caches
+            NdArray[] a = new NdArray[1];
+            Plane[] p = new Plane[1];
+            double[][] c = new double[1][];
+            stage(t, cpu, "a read, libhdf5 plugin (baseline)", () -> libhdf5.read(file, DATA, frame + ",:,:"));
+            stage(t, cpu, "b read, raw chunk + Java decode, whole frame",
+                    () -> a[0] = java.read(file, DATA, frame + ",:,:"));
+            stage(t, cpu, "c read, raw chunk + Java decode, rows of a 512x512 zoom",
+                    () -> java.read(file, DATA, frame + 50 + ",1792:2304,1792:2304"));
+            stage(t, cpu, "d bin 4096x4096 to 512x512 (max)", () -> p[0] = renderer.plane(a[0], 512, 512, Binning.MAX));
+            stage(t, cpu, "e percentiles 0.1/99.9", () -> c[0] = renderer.percentiles(p[0], 0.1, 99.9));
+            stage(t, cpu, "f colour + PNG 512x512", () -> renderer.png(p[0], new ImageStyle("viridis", Scale.LOG,
+                    Math.max(c[0][0], 1), c[0][1])));
+        }
+        System.out.println("  stages, without HTTP, wall p50 / p95 and mean CPU time of this JVM (all threads; the"
+                + " machine's other load does not count there), " + n + " frames:");
+        t.forEach((k, v) -> System.out.printf("    %-60s %6.1f / %6.1f ms, CPU %6.1f ms%n", k.substring(2),
+                pct(v, 50), pct(v, 95), cpu.get(k).stream().mapToDouble(Double::doubleValue).average().orElse(0)));
+    }
+
+    interface Stage {
+        Object run() throws Exception;
+    }
+
+    static void stage(Map<String, List<Double>> wall, Map<String, List<Double>> cpu, String key, Stage s)
+            throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        long c0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        s.run();
+        wall.computeIfAbsent(key, k -> new ArrayList<>()).add((System.nanoTime() - t0) / 1e6);
+        cpu.computeIfAbsent(key, k -> new ArrayList<>()).add((os.getProcessCpuTime() - c0) / 1e6);
     }
 
     /** io.jhdf (pure Java, in the target platform) reading the same frames: the alternative weighed in decision 0017. */
@@ -154,11 +211,12 @@ public final class VisualizationBench {
     }
 
     /** The real reader component, activated as SCR would, with defaults (library found on this Debian system). */
-    static DataFileReader reader() throws Exception {
+    static DataFileReader reader(boolean decodeInJava) throws Exception {
         Class<?> type = Class.forName("org.datastamp.visualization.hdf5.Hdf5DataFileReader");
         Class<?> config = Class.forName("org.datastamp.visualization.hdf5.Hdf5DataFileReader$Config");
         Object settings = Proxy.newProxyInstance(config.getClassLoader(), new Class<?>[] {config}, (p, m, a) ->
-                m.getName().equals("annotationType") ? config : m.getDefaultValue());
+                m.getName().equals("annotationType") ? config : m.getName().equals("decodeInJava") ? decodeInJava
+                        : m.getDefaultValue());
         Object reader = type.getConstructor().newInstance();
         Method activate = type.getDeclaredMethod("activate", config);
         activate.setAccessible(true);

@@ -36,6 +36,8 @@ public final class Hdf5Reading {
     public static final int D_CONTIGUOUS = 1;
     public static final int D_CHUNKED = 2;
     public static final int D_VIRTUAL = 3;
+    public static final int S_SEL_HYPERSLABS = 2;
+    public static final int S_SEL_ALL = 3;
     static final int INDEX_NAME = 0;
     static final int ITER_INC = 0;
     static final int T_DIR_ASCEND = 1;
@@ -311,9 +313,23 @@ public final class Hdf5Reading {
 
     /** Registered ids of the filters in a dataset's pipeline, in order (1 deflate, 2 shuffle, 32008 bitshuffle). */
     public int[] filterIds(long dcpl) throws IOException {
+        Filter[] filters = filters(dcpl);
+        int[] ids = new int[filters.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = filters[i].id();
+        }
+        return ids;
+    }
+
+    /** A filter of a dataset's pipeline: its registered id and its client data values ({@code cd_values}). */
+    public record Filter(int id, int[] values) {
+    }
+
+    /** The filters of a dataset's pipeline, in order, with their client data values (at most 16 each). */
+    public Filter[] filters(long dcpl) throws IOException {
         int n = (int) lib.call("H5Pget_nfilters", FunctionDescriptor.of(JAVA_INT, JAVA_LONG), dcpl);
         lib.check(n, "H5Pget_nfilters");
-        int[] ids = new int[n];
+        Filter[] out = new Filter[n];
         try (Arena a = Arena.ofConfined()) {
             MemorySegment flags = a.allocate(JAVA_INT);
             MemorySegment nValues = a.allocate(JAVA_LONG);
@@ -322,13 +338,112 @@ public final class Hdf5Reading {
             MemorySegment config = a.allocate(JAVA_INT);
             for (int i = 0; i < n; i++) {
                 nValues.set(JAVA_LONG, 0, 16);
-                ids[i] = (int) lib.call("H5Pget_filter2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_INT, ADDRESS,
+                int id = (int) lib.call("H5Pget_filter2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_INT, ADDRESS,
                         ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS), dcpl, i, flags, nValues, values, 256L, name,
                         config);
-                lib.check(ids[i], "H5Pget_filter2(" + i + ")");
+                lib.check(id, "H5Pget_filter2(" + i + ")");
+                int count = (int) Math.min(16, nValues.get(JAVA_LONG, 0));
+                out[i] = new Filter(id, values.asSlice(0, count * 4L).toArray(JAVA_INT));
             }
         }
-        return ids;
+        return out;
+    }
+
+    /** Whether two datatypes are the same (H5Tequal): then a file's bytes are the memory type's as they are. */
+    public boolean typeEquals(long a, long b) throws IOException {
+        int r = (int) lib.call("H5Tequal", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG), a, b);
+        lib.check(r, "H5Tequal");
+        return r > 0;
+    }
+
+    /**
+     * {@code H5Dread_chunk}: the chunk at {@code offset} as stored, not decompressed, into {@code buffer} (at least
+     * {@link Hdf5#chunkStorageSize} bytes). Only the file read holds the library lock, not the decompression.
+     *
+     * @return the chunk's filter mask: bit {@code i} set if filter {@code i} of the pipeline was skipped for it
+     */
+    public int readChunk(long dataset, long[] offset, MemorySegment buffer) throws IOException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment mask = a.allocate(JAVA_INT);
+            lib.check((int) lib.call("H5Dread_chunk", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, ADDRESS,
+                    ADDRESS, ADDRESS), dataset, Hdf5.P_DEFAULT, a.allocateFrom(JAVA_LONG, offset), mask, buffer),
+                    "H5Dread_chunk");
+            return mask.get(JAVA_INT, 0);
+        }
+    }
+
+    // ------------------------------------------------------------ virtual datasets
+
+    /** Number of mappings of a virtual dataset's creation property list. */
+    public int virtualCount(long dcpl) throws IOException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment count = a.allocate(JAVA_LONG);
+            lib.check((int) lib.call("H5Pget_virtual_count", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS),
+                    dcpl, count), "H5Pget_virtual_count");
+            return Math.toIntExact(count.get(JAVA_LONG, 0));
+        }
+    }
+
+    /** The virtual dataset's selection of mapping {@code index}; close it with {@link Hdf5#spaceClose}. */
+    public long virtualSpace(long dcpl, int index) throws IOException {
+        return lib.checkId((long) lib.call("H5Pget_virtual_vspace", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG,
+                JAVA_LONG), dcpl, (long) index), "H5Pget_virtual_vspace(" + index + ")");
+    }
+
+    /** The source dataset's selection of mapping {@code index}; close it with {@link Hdf5#spaceClose}. */
+    public long virtualSourceSpace(long dcpl, int index) throws IOException {
+        return lib.checkId((long) lib.call("H5Pget_virtual_srcspace", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG,
+                JAVA_LONG), dcpl, (long) index), "H5Pget_virtual_srcspace(" + index + ")");
+    }
+
+    /** The source file name of mapping {@code index} as stored ({@code .} for the virtual dataset's own file). */
+    public String virtualFileName(long dcpl, int index) throws IOException {
+        return virtualText("H5Pget_virtual_filename", dcpl, index);
+    }
+
+    /** The source dataset path of mapping {@code index}. */
+    public String virtualDatasetName(long dcpl, int index) throws IOException {
+        return virtualText("H5Pget_virtual_dsetname", dcpl, index);
+    }
+
+    private String virtualText(String function, long dcpl, int index) throws IOException {
+        FunctionDescriptor d = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG);
+        long length = lib.checkId((long) lib.call(function, d, dcpl, (long) index, MemorySegment.NULL, 0L),
+                function);
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment text = a.allocate(length + 1);
+            lib.checkId((long) lib.call(function, d, dcpl, (long) index, text, length + 1), function);
+            return text.getString(0, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * First and last element (inclusive) of a dataspace's selection, per dimension: {@code [0]} the start,
+     * {@code [1]} the end.
+     */
+    public long[][] selectionBounds(long space, int rank) throws IOException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment start = a.allocate(JAVA_LONG, Math.max(rank, 1));
+            MemorySegment end = a.allocate(JAVA_LONG, Math.max(rank, 1));
+            lib.check((int) lib.call("H5Sget_select_bounds", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS,
+                    ADDRESS), space, start, end), "H5Sget_select_bounds");
+            return new long[][] {start.asSlice(0, rank * 8L).toArray(JAVA_LONG),
+                end.asSlice(0, rank * 8L).toArray(JAVA_LONG)};
+        }
+    }
+
+    /** {@code H5Sget_select_type}: {@link #S_SEL_ALL}, {@link #S_SEL_HYPERSLABS}, points or none. */
+    public int selectionType(long space) throws IOException {
+        int t = (int) lib.call("H5Sget_select_type", FunctionDescriptor.of(JAVA_INT, JAVA_LONG), space);
+        lib.check(t, "H5Sget_select_type");
+        return t;
+    }
+
+    /** Number of elements a dataspace's selection holds. */
+    public long selectedElements(long space) throws IOException {
+        long n = (long) lib.call("H5Sget_select_npoints", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG), space);
+        lib.checkId(n, "H5Sget_select_npoints");
+        return n;
     }
 
     /** {@code H5Dread} of the selection of {@code fileSpace} into {@code buffer} laid out as {@code memSpace}. */

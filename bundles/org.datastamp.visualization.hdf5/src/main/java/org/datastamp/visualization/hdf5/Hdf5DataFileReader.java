@@ -3,10 +3,12 @@ package org.datastamp.visualization.hdf5;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 
 import org.datastamp.core.hdf5.Hdf5;
 import org.datastamp.core.hdf5.Hdf5Exception;
@@ -23,6 +25,7 @@ import org.datastamp.visualization.api.Node;
 import org.datastamp.visualization.api.VisualizationException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -33,7 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads HDF5/NeXus files with libhdf5 (through FFM, the binding the scan writer uses): hyperslab reads touch only the
  * chunks the selection needs, and libhdf5's filter plugins decompress bitshuffle/LZ4 (32008), LZ4 (32004) and deflate
- * chunks. Virtual datasets and external links of the writer's master files resolve as libhdf5 resolves them.
+ * chunks. Virtual datasets and external links of the writer's master files resolve as libhdf5 resolves them. Frames
+ * stored one per bitshuffle/LZ4 or LZ4 chunk (detector data) are read as stored and decoded in Java on the
+ * component's decode threads ({@link ChunkPlanes}): in parallel, and only the rows a view needs.
  */
 @Component(service = DataFileReader.class, configurationPid = Hdf5DataFileReader.PID)
 @Designate(ocd = Hdf5DataFileReader.Config.class)
@@ -69,11 +74,22 @@ public class Hdf5DataFileReader implements DataFileReader {
         @AttributeDefinition(description = "Recently read frames kept decoded, in MiB (0: none): zoom, pan, pixel"
                 + " readouts and profiles on a frame already shown then read no chunk again")
         int frameCacheMegabytes() default 256;
+
+        @AttributeDefinition(description = "Threads decoding bitshuffle/LZ4 and LZ4 frames in Java (0: one per"
+                + " processor); frames stored one per chunk with those filters are read as stored and decoded here,"
+                + " in parallel and only the rows a view needs, instead of by libhdf5's plugins")
+        int decodeThreads() default 0;
+
+        @AttributeDefinition(description = "Decode bitshuffle/LZ4 and LZ4 frames in Java; false: libhdf5's filter"
+                + " plugins decompress every chunk (slower; for comparison)")
+        boolean decodeInJava() default true;
     }
 
     private volatile Hdf5Reading h5;
     private volatile Config config;
     private volatile PlaneCache planes = new PlaneCache(0);
+    private volatile ChunkPlanes chunkPlanes;
+    private volatile ExecutorService decoders;
 
     @Activate
     @Modified
@@ -91,8 +107,31 @@ public class Hdf5DataFileReader implements DataFileReader {
         h5 = new Hdf5Reading(lib);
         config = settings;
         planes = new PlaneCache((long) Math.max(0, settings.frameCacheMegabytes()) << 20);
-        LOG.info("HDF5 reader on {} (plugins {}), at most {} elements per read", library,
-                pluginDir.map(Path::toString).orElse("from HDF5_PLUGIN_PATH"), settings.maxElements());
+        int threads = settings.decodeThreads() > 0 ? settings.decodeThreads()
+                : Runtime.getRuntime().availableProcessors();
+        ExecutorService previous = decoders;
+        decoders = DecodeThreads.start(threads);
+        chunkPlanes = settings.decodeInJava() ? new ChunkPlanes(h5, decoders, threads) : null;
+        if (previous != null) {
+            previous.shutdown();
+        }
+        LOG.info("HDF5 reader on {} (plugins {}), at most {} elements per read, {} decode threads", library,
+                pluginDir.map(Path::toString).orElse("from HDF5_PLUGIN_PATH"), settings.maxElements(), threads);
+    }
+
+    @Deactivate
+    void deactivate() {
+        ExecutorService running = decoders;
+        if (running != null) {
+            running.shutdown(); // queued runs still run: their callers wait for them
+        }
+        planes.clear();
+    }
+
+    /** Frames decoded in Java so far (tests check that a file took that path). */
+    long framesDecodedInJava() {
+        ChunkPlanes inJava = chunkPlanes;
+        return inJava == null ? 0 : inJava.decoded();
     }
 
     @Override
@@ -176,17 +215,12 @@ public class Hdf5DataFileReader implements DataFileReader {
                         + config.maxElements() + " one read may return; select fewer, e.g. one frame with 'i,:,:'");
             }
             memType = r.nativeType(type);
-            if (PlaneCut.applies(selection) && planes.fits(PlaneCut.planeBytes(shape, elementType))
-                    && PlaneCut.planeElements(shape) <= config.maxElements()) {
-                PlaneCache.Key key = new PlaneCache.Key(file.toAbsolutePath().toString(), Files.size(file),
-                        Files.getLastModifiedTime(file).toMillis(), datasetPath, PlaneCut.list(shape),
-                        PlaneCut.leading(selection));
-                PlaneCache.Plane plane = planes.get(key);
-                if (plane == null) {
-                    plane = readPlane(r, d, space, memType, shape, selection, elementType);
-                    planes.put(key, plane);
+            if (PlaneCut.applies(selection) && PlaneCut.planeElements(shape) <= config.maxElements()) {
+                NdArray fromPlane = readFromPlane(r, d, space, memType, file, datasetPath, shape, selection,
+                        elementType);
+                if (fromPlane != null) {
+                    return fromPlane;
                 }
-                return PlaneCut.cut(plane, selection);
             }
             long fileSpace = 0; // H5S_ALL: a scalar dataset is read whole
             if (shape.length > 0) {
@@ -208,6 +242,46 @@ public class Hdf5DataFileReader implements DataFileReader {
             lib.spaceClose(space);
             lib.typeClose(type);
         }
+    }
+
+    /**
+     * A selection within one plane: from the frame cache; else decoded in Java from the raw chunk (the whole plane,
+     * then kept, or only the rows the selection spans); else the whole plane through libhdf5 if it may be kept.
+     * {@code null}: read the selection itself through libhdf5.
+     */
+    private NdArray readFromPlane(Hdf5Reading r, long d, long space, long memType, Path file, String datasetPath,
+            long[] shape, Selection selection, ElementType elementType) throws IOException {
+        boolean keep = planes.fits(PlaneCut.planeBytes(shape, elementType));
+        PlaneCache.Key key = new PlaneCache.Key(file.toAbsolutePath().toString(), Files.size(file),
+                Files.getLastModifiedTime(file).toMillis(), datasetPath, PlaneCut.list(shape),
+                PlaneCut.leading(selection));
+        PlaneCache.Plane plane = keep ? planes.get(key) : null;
+        if (plane != null) {
+            return PlaneCut.cut(plane, selection, 0);
+        }
+        int height = (int) shape[shape.length - 2];
+        int[] rows = PlaneCut.rows(selection);
+        // the whole plane if asked for, or if most of it is and it can be kept; else only the rows asked for
+        boolean wholePlane = rows[0] == 0 && rows[1] == height || keep && PlaneCut.isMostOf(rows, height);
+        int from = wholePlane ? 0 : rows[0];
+        int to = wholePlane ? height : rows[1];
+        ChunkPlanes inJava = chunkPlanes;
+        Optional<ByteBuffer> decoded = inJava == null ? Optional.empty() : inJava.rows(d, file, shape,
+                PlaneCut.leadingArray(selection), memType, elementType, from, to);
+        if (decoded.isPresent()) {
+            plane = new PlaneCache.Plane(elementType, to - from, (int) shape[shape.length - 1],
+                    decoded.get().asReadOnlyBuffer());
+            if (to - from == height && keep) {
+                planes.put(key, plane);
+            }
+            return PlaneCut.cut(plane, selection, from);
+        }
+        if (!keep) {
+            return null;
+        }
+        plane = readPlane(r, d, space, memType, shape, selection, elementType);
+        planes.put(key, plane);
+        return PlaneCut.cut(plane, selection, 0);
     }
 
     /** The whole 2-D plane at the selection's leading indices, read with one hyperslab. */

@@ -54,10 +54,30 @@ final class PlaneCut {
         return out;
     }
 
-    /** The selection's part of the plane; the whole plane itself (not copied) when that is what was asked. */
-    static NdArray cut(PlaneCache.Plane plane, Selection s) {
+    /** The selection's leading indices (before the plane's two dimensions). */
+    static long[] leadingArray(Selection s) {
+        return java.util.Arrays.copyOf(s.start(), s.start().length - 2);
+    }
+
+    /** The rows the selection spans: first (inclusive) and end (exclusive). */
+    static int[] rows(Selection s) {
         int rank = s.count().length;
         int y0 = (int) s.start()[rank - 2];
+        return new int[] {y0, (int) (y0 + (s.count()[rank - 2] - 1) * s.stride()[rank - 2] + 1)};
+    }
+
+    /** Whether rows span at least half of a plane: then decoding all of it, to keep it, costs little more. */
+    static boolean isMostOf(int[] rows, int height) {
+        return 2L * (rows[1] - rows[0]) >= height;
+    }
+
+    /**
+     * The selection's part of a plane, or of the plane's rows from {@code firstRow} on; the buffer itself (not
+     * copied) when that is all that was asked.
+     */
+    static NdArray cut(PlaneCache.Plane plane, Selection s, int firstRow) {
+        int rank = s.count().length;
+        int y0 = (int) s.start()[rank - 2] - firstRow;
         int x0 = (int) s.start()[rank - 1];
         int ny = (int) s.count()[rank - 2];
         int nx = (int) s.count()[rank - 1];

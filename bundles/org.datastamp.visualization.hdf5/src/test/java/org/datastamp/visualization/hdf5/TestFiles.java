@@ -65,13 +65,18 @@ final class TestFiles {
     }
 
     static Hdf5DataFileReader reader(long maxElements) throws IOException {
+        return reader(config(maxElements, true, 1));
+    }
+
+    static Hdf5DataFileReader reader(Hdf5DataFileReader.Config config) throws IOException {
         Path lib = LibraryLocator.library("", System.getenv(LibraryLocator.ENV));
         Hdf5DataFileReader reader = new Hdf5DataFileReader();
-        reader.configure(lib, LibraryLocator.pluginDir("", lib), config(maxElements));
+        reader.configure(lib, LibraryLocator.pluginDir("", lib), config);
         return reader;
     }
 
-    static Hdf5DataFileReader.Config config(long maxElements) {
+    /** Settings with 16 MiB of chunk cache, and frames decoded in Java on 2 threads or by libhdf5's plugins. */
+    static Hdf5DataFileReader.Config config(long maxElements, boolean decodeInJava, int frameCacheMegabytes) {
         return new Hdf5DataFileReader.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -105,7 +110,17 @@ final class TestFiles {
 
             @Override
             public int frameCacheMegabytes() {
-                return 1;
+                return frameCacheMegabytes;
+            }
+
+            @Override
+            public int decodeThreads() {
+                return 2;
+            }
+
+            @Override
+            public boolean decodeInJava() {
+                return decodeInJava;
             }
         };
     }

@@ -6,7 +6,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 import org.datastamp.visualization.api.ImageStyle;
 import org.datastamp.visualization.api.Plane;
@@ -14,6 +18,13 @@ import org.datastamp.visualization.api.Scale;
 
 /** Colours a plane through a colormap between contrast limits and encodes it as PNG (masked pixels transparent). */
 final class Painter {
+
+    /**
+     * The JDK's PNG writer maps quality q to deflate level round(9 * (1 - q)): 0.9 is level 1, about twice as fast
+     * as the default level 4 on a 512x512 image for ~5-10 % more bytes; images go over a LAN, time to first image
+     * counts more.
+     */
+    private static final float FAST_DEFLATE = 0.9f;
 
     private Painter() {
     }
@@ -41,10 +52,17 @@ final class Painter {
         int[] target = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         System.arraycopy(argb, 0, target, 0, argb.length);
         ByteArrayOutputStream out = new ByteArrayOutputStream(plane.width() * plane.height() + 1024);
-        try {
-            ImageIO.write(image, "png", out);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam fast = writer.getDefaultWriteParam();
+            fast.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            fast.setCompressionQuality(FAST_DEFLATE);
+            writer.write(null, new IIOImage(image, null, null), fast);
         } catch (IOException e) {
             throw new UncheckedIOException("PNG encoding in memory failed", e);
+        } finally {
+            writer.dispose();
         }
         return out.toByteArray();
     }

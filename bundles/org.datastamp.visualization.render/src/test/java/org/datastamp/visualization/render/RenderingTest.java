@@ -62,6 +62,74 @@ class RenderingTest {
     }
 
     @Test
+    void everyElementTypeBinsToItsValuesWithUnsignedMaximaMasked() throws Exception {
+        // per type: 3 elements [small, large, all bits set], as the file stores them (little-endian)
+        Object[][] cases = {
+            {ElementType.UINT8, new byte[] {5, (byte) 200, (byte) 0xff}, 200f, true},
+            {ElementType.INT8, new byte[] {5, -100, -1}, 5f, false},
+            {ElementType.UINT16, le(2, 5, 60000, 0xffff), 60000f, true},
+            {ElementType.INT16, le(2, 5, -30000, -1), 5f, false},
+            {ElementType.UINT32, le(4, 5, 4_000_000_000L, 0xffffffffL), 4e9f, true},
+            {ElementType.INT32, le(4, 5, -2_000_000_000, -1), 5f, false},
+            {ElementType.UINT64, le(8, 5, 1L << 40, -1L), (float) (1L << 40), true},
+            {ElementType.INT64, le(8, 5, -(1L << 40), -1L), 5f, false},
+            {ElementType.FLOAT32, le(4, Float.floatToIntBits(5.5f), Float.floatToIntBits(-2f),
+                    Float.floatToIntBits(Float.NaN)), 5.5f, true},
+            {ElementType.FLOAT64, le(8, Double.doubleToLongBits(5.5), Double.doubleToLongBits(-2),
+                    Double.doubleToLongBits(Double.NaN)), 5.5f, true}};
+        for (Object[] c : cases) {
+            ElementType type = (ElementType) c[0];
+            NdArray a = new NdArray(new int[] {1, 3}, type, ByteBuffer.wrap((byte[]) c[1]));
+            Plane all = renderer.plane(a, 1, 1, Binning.MAX);
+            assertEquals((float) c[2], all.values()[0], type + " max");
+            Plane each = renderer.plane(a, 3, 1, Binning.MEAN);
+            assertEquals((boolean) c[3], Float.isNaN(each.values()[2]), type + ": last element masked");
+        }
+    }
+
+    @Test
+    void largeFramesBinnedInBandsOnSeveralThreadsEqualOneThreadsResult() throws Exception {
+        int h = 1500;
+        int w = 1201; // not a multiple of the bin: partial last bins
+        ByteBuffer b = ByteBuffer.allocateDirect(h * w * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < h * w; i++) {
+            b.putInt(i % 9973 == 0 || i / w < 12 ? -1 : (i * 31) % 65521 + (i % 7 == 0 ? 0x7fff0000 : 0));
+        }
+        NdArray a = new NdArray(new int[] {h, w}, ElementType.UINT32, b);
+        RendererComponent threaded = new RendererComponent();
+        threaded.activate();
+        try {
+            for (Binning binning : Binning.values()) {
+                assertArrayEquals(renderer.plane(a, 256, 256, binning).values(),
+                        threaded.plane(a, 256, 256, binning).values(), binning.toString());
+            }
+            // uint32 max binning works on ints; the same values as uint64 take the general float path
+            ByteBuffer wide = ByteBuffer.allocate(h * w * 8).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < h * w; i++) {
+                int v = b.getInt(i * 4);
+                wide.putLong(v == -1 ? -1L : v);
+            }
+            NdArray same = new NdArray(new int[] {h, w}, ElementType.UINT64, wide);
+            assertArrayEquals(renderer.plane(same, 256, 256, Binning.MAX).values(),
+                    threaded.plane(a, 256, 256, Binning.MAX).values());
+            assertArrayEquals(renderer.plane(same, 100, 100, Binning.MAX).values(),
+                    renderer.plane(a, 100, 100, Binning.MAX).values());
+        } finally {
+            threaded.deactivate();
+        }
+    }
+
+    private static byte[] le(int size, long... values) {
+        ByteBuffer b = ByteBuffer.allocate(size * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (long v : values) {
+            for (int k = 0; k < size; k++) {
+                b.put((byte) (v >>> (8 * k)));
+            }
+        }
+        return b.array();
+    }
+
+    @Test
     void pngHasColormapEndsAtContrastLimitsAndTransparentMaskedPixels() throws Exception {
         ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(0).putInt(100).putInt(200).putInt(-1); // last: 2^32-1, invalid
