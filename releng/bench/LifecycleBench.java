@@ -97,7 +97,7 @@ public final class LifecycleBench {
      */
     static void roundPlanning(Path dir, int n) throws Exception {
         CatalogComponent catalog = catalog(dir);
-        String url = "jdbc:h2:file:" + dir.resolve("catalog/datastamp") + ";LOCK_TIMEOUT=120000";
+        String url = "jdbc:h2:file:" + dir.resolve("catalog/datastamp") + ";LOCK_TIMEOUT=120000;WRITE_DELAY=0";
         long seedStart = System.nanoTime();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "datastamp", "");
                 java.sql.Statement s = c.createStatement()) {
@@ -360,7 +360,7 @@ public final class LifecycleBench {
     // --- components outside a framework
 
     static CatalogComponent catalog(Path dir) throws Exception {
-        String catalogUrl = "jdbc:h2:file:" + dir.resolve("catalog/datastamp") + ";LOCK_TIMEOUT=120000";
+        String catalogUrl = "jdbc:h2:file:" + dir.resolve("catalog/datastamp") + ";LOCK_TIMEOUT=120000;WRITE_DELAY=0";
         return new CatalogComponent(config(CatalogComponent.Config.class, Map.of("jdbcUrl", catalogUrl,
                 "user", "datastamp", "password", "", "defaultEmbargo", "P3Y", "maxConnections", 4)), noFramework(),
                 (value, unit) -> new NormalizedQuantity(value, unit));

@@ -69,7 +69,7 @@ final class Fixture implements AutoCloseable {
     void reopen(Faults faults) throws Exception {
         closeQuietly();
         DataSource database = CatalogDatabases.migrated("jdbc:h2:file:" + dir.resolve("catalog").resolve("db")
-                + ";LOCK_TIMEOUT=120000", "datastamp", "");
+                + ";LOCK_TIMEOUT=120000;WRITE_DELAY=0", "datastamp", "");
         keepOpen = database.getConnection();
         catalog = CatalogDatabases.catalog(database, (value, unit) -> new NormalizedQuantity(value, unit));
         workers = Executors.newFixedThreadPool(2);
