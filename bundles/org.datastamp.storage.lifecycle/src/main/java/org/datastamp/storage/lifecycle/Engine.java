@@ -93,7 +93,7 @@ final class Engine implements StorageLifecycle {
         Reading reading = new Reading(clock, settings.recallWait());
         this.runner = new StepRunner(backends, catalog, copies, reading, settings.staging(), clock, faults);
         this.desk = new RecallDesk(backends, catalog, copies, runner, reading, this::hotTierOf, restorers,
-                new RecallJournal(settings.recallJournal()), clock, settings.maxTickets());
+                new RecallJournal(settings.recallJournal()), clock, settings.recallWait(), settings.maxTickets());
     }
 
     /** Starts again the restores of recall requests a restart interrupted (once the backends are bound). */

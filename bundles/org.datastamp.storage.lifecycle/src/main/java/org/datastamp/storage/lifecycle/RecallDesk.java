@@ -2,6 +2,7 @@ package org.datastamp.storage.lifecycle;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +21,7 @@ import java.util.function.Supplier;
 
 import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.CatalogException;
+import org.datastamp.catalog.api.ConflictException;
 import org.datastamp.catalog.api.CopyFormat;
 import org.datastamp.catalog.api.CopyState;
 import org.datastamp.catalog.api.Dataset;
@@ -42,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * copy on a tier that needs no recall are online at once. For the others a restore task asks each tape backend once
  * for all their objects (so the library orders them by cartridge), then copies each dataset back to its hot tier
  * as a verified plain copy, so readers of the hot tier's local files (downloads, visualization) find them; a
- * dataset is online only once that copy is verified. Requests are journaled ({@link RecallJournal}): after a
+ * dataset is online only once that copy is verified (a dataset whose hot copy another request is writing waits for
+ * it). Requests are journaled ({@link RecallJournal}): after a
  * restart the ticket still answers and unfinished restores start again (the backends forget their own tickets).
  */
 final class RecallDesk {
@@ -70,12 +73,14 @@ final class RecallDesk {
     private final ExecutorService restorers;
     private final RecallJournal journal;
     private final Clock clock;
+    private final Duration recallWait;
     private final int maxTickets;
     private final Map<String, Request> requests = Collections.synchronizedMap(new LinkedHashMap<>());
 
     RecallDesk(Supplier<Map<String, StorageBackend>> backends, Catalog catalog, StorageCopies copies,
             StepRunner runner, Reading reading, Function<Dataset, Optional<String>> hotTierOf,
-            ExecutorService restorers, RecallJournal journal, Clock clock, int maxTickets) throws IOException {
+            ExecutorService restorers, RecallJournal journal, Clock clock, Duration recallWait, int maxTickets)
+            throws IOException {
         this.backends = backends;
         this.catalog = catalog;
         this.copies = copies;
@@ -85,6 +90,7 @@ final class RecallDesk {
         this.restorers = restorers;
         this.journal = journal;
         this.clock = clock;
+        this.recallWait = recallWait;
         this.maxTickets = maxTickets;
         for (RecallJournal.Entry entry : journal.load()) {
             remember(new Request(entry));
@@ -159,32 +165,29 @@ final class RecallDesk {
     }
 
     private void restore(Request request) {
+        long deadline = System.nanoTime() + recallWait.toNanos();
         try {
-            List<Pending> pending = new ArrayList<>();
-            for (String id : request.entry.datasetIds()) {
-                pending(request, new DatasetId(id)).ifPresent(pending::add);
-            }
-            // one recall request per tape backend for all the datasets that come from it
-            Map<String, List<Pending>> perTape = new LinkedHashMap<>();
-            for (Pending p : pending) {
-                perTape.computeIfAbsent(p.from().backendId(), b -> new ArrayList<>()).add(p);
-            }
-            for (Map.Entry<String, List<Pending>> e : perTape.entrySet()) {
-                StorageBackend tape = backend(e.getKey());
-                List<String> keys = new ArrayList<>();
-                for (Pending p : e.getValue()) {
-                    keys.addAll(CopyKeys.fileKeys(p.from(), p.dataset()));
+            while (true) {
+                List<Pending> pending = new ArrayList<>();
+                List<String> busy = new ArrayList<>();
+                for (String id : request.entry.datasetIds()) {
+                    pending(request, new DatasetId(id), busy).ifPresent(pending::add);
                 }
-                try {
-                    reading.makeOnline(tape, keys, t -> request.backendTickets.put(e.getKey(), t));
-                } catch (StorageException ex) {
-                    e.getValue().forEach(p -> request.failures.put(p.dataset().id().value(), ex.getMessage()));
-                    continue;
+                restoreAll(request, pending, busy);
+                if (busy.isEmpty()) {
+                    return;
                 }
-                for (Pending p : e.getValue()) {
-                    restoreOne(request, p);
+                if (System.nanoTime() > deadline) {
+                    busy.forEach(id -> request.failures.put(id, "its copy on the hot tier is still being written"
+                            + " after " + recallWait + "; ask again later"));
+                    return;
                 }
+                // another request restores it now, or a crash left it writing and the next round cleans it up
+                Thread.sleep(500);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.info("Recall {} stopped with the engine; it resumes on the next start", request.entry.ticket());
         } catch (StorageException | CatalogException | RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
                 LOG.info("Recall {} stopped with the engine; it resumes on the next start", request.entry.ticket());
@@ -197,8 +200,38 @@ final class RecallDesk {
         }
     }
 
+    /** One recall request per tape backend for all the datasets that come from it, then their copies. */
+    private void restoreAll(Request request, List<Pending> pending, List<String> busy) throws StorageException {
+        Map<String, List<Pending>> perTape = new LinkedHashMap<>();
+        for (Pending p : pending) {
+            perTape.computeIfAbsent(p.from().backendId(), b -> new ArrayList<>()).add(p);
+        }
+        for (Map.Entry<String, List<Pending>> e : perTape.entrySet()) {
+            StorageBackend tape = backend(e.getKey());
+            List<String> keys = new ArrayList<>();
+            for (Pending p : e.getValue()) {
+                keys.addAll(CopyKeys.fileKeys(p.from(), p.dataset()));
+            }
+            try {
+                reading.makeOnline(tape, keys, t -> request.backendTickets.put(e.getKey(), t));
+            } catch (StorageException ex) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw ex;
+                }
+                e.getValue().forEach(p -> request.failures.put(p.dataset().id().value(), ex.getMessage()));
+                continue;
+            }
+            for (Pending p : e.getValue()) {
+                if (!restoreOne(request, p)) {
+                    busy.add(p.dataset().id().value());
+                }
+            }
+        }
+    }
+
     /** What a dataset still needs, or empty when it is online (or failed, recorded in the request). */
-    private Optional<Pending> pending(Request request, DatasetId id) throws CatalogException, StorageException {
+    private Optional<Pending> pending(Request request, DatasetId id, List<String> busy)
+            throws CatalogException, StorageException {
         Map<String, StorageBackend> now = backends.get();
         Optional<Dataset> found = catalog.find(id, Viewer.system());
         if (found.isEmpty()) {
@@ -218,9 +251,7 @@ final class RecallDesk {
         Optional<DatasetCopy> writing = all.stream()
                 .filter(c -> c.backendId().equals(hot.get()) && c.state() == CopyState.WRITING).findFirst();
         if (writing.isPresent()) {
-            // another request restores it now, or a crash left it: the next lifecycle round cleans that up
-            request.failures.put(id.value(), "a copy on " + hot.get() + " is being written or awaits recovery;"
-                    + " ask again in a minute");
+            busy.add(id.value());
             return Optional.empty();
         }
         Optional<DatasetCopy> tape = all.stream().filter(c -> c.state() == CopyState.VERIFIED
@@ -234,15 +265,20 @@ final class RecallDesk {
         return Optional.of(new Pending(found.get(), tape.get(), hot.get()));
     }
 
-    private void restoreOne(Request request, Pending p) {
+    /** Copies one dataset back; false when another request began the same copy first (then this one waits). */
+    private boolean restoreOne(Request request, Pending p) {
         try {
             runner.run(p.dataset(), new Step.Copy(p.from().backendId(), p.hotTier(), CopyFormat.PLAIN));
             LOG.info("Recall {}: dataset {} restored from {} to {}", request.entry.ticket(), p.dataset().id(),
                     p.from().backendId(), p.hotTier());
+            return true;
+        } catch (ConflictException e) {
+            return false;
         } catch (StorageException | CatalogException | IOException | RuntimeException e) {
             request.failures.put(p.dataset().id().value(), e.getMessage());
             LOG.error("Recall {}: dataset {} could not be restored to {}: {}", request.entry.ticket(),
                     p.dataset().id(), p.hotTier(), e.toString());
+            return true;
         }
     }
 

@@ -147,4 +147,22 @@ class RecallRestoreTest {
         f.reopen(Faults.NONE);
         assertEquals(RecallState.ONLINE, f.engine.status(ticket).state(), "a finished ticket still answers");
     }
+
+    @Test
+    void twoRequestsForTheSameDatasetBothReachOnlineWithOneRestoredCopy() throws Exception {
+        Dataset d = f.dataset("scan-twice", "CoSAXS", 2, 1500);
+        byte[][] original = contentOf(d);
+        f.clock.advance(Duration.ofDays(31));
+        f.engine.migrateNow();
+        f.tape.evictAll();
+        f.tape.hold = true;
+
+        RecallTicket first = f.engine.prepare(List.of(d.id().value()), "mem");
+        RecallTicket second = f.engine.prepare(List.of(d.id().value()), "other");
+        f.tape.hold = false;
+
+        Recalls.await(f.engine, first, RecallState.ONLINE);
+        Recalls.await(f.engine, second, RecallState.ONLINE);
+        assertRestored(d, original);
+    }
 }
