@@ -59,7 +59,7 @@ final class Engine implements StorageLifecycle {
     private static final int PAGE = 1000;
 
     /** Settings from the component's configuration. */
-    record Settings(Path staging, Duration recallWait, int maxTickets) {
+    record Settings(Path staging, Path recallJournal, Duration recallWait, int maxTickets) {
     }
 
     /** What a policy did in the last round. */
@@ -77,9 +77,12 @@ final class Engine implements StorageLifecycle {
     private final Path staging;
     private final Map<String, Stats> stats = new ConcurrentHashMap<>();
 
+    /**
+     * @param restorers runs recall restores (they wait for tape, so not on {@code workers}, which rounds need)
+     */
     Engine(Catalog catalog, StorageCopies copies, Supplier<Map<String, StorageBackend>> backends,
-            Supplier<Collection<ConfiguredPolicy>> policies, ExecutorService workers, Settings settings, Clock clock,
-            Faults faults) {
+            Supplier<Collection<ConfiguredPolicy>> policies, ExecutorService workers, ExecutorService restorers,
+            Settings settings, Clock clock, Faults faults) throws IOException {
         this.catalog = catalog;
         this.copies = copies;
         this.backends = backends;
@@ -87,9 +90,20 @@ final class Engine implements StorageLifecycle {
         this.workers = workers;
         this.clock = clock;
         this.staging = settings.staging();
-        this.runner = new StepRunner(backends, catalog, copies, new Reading(clock, settings.recallWait()),
-                settings.staging(), clock, faults);
-        this.desk = new RecallDesk(backends, catalog, copies, clock, settings.maxTickets());
+        Reading reading = new Reading(clock, settings.recallWait());
+        this.runner = new StepRunner(backends, catalog, copies, reading, settings.staging(), clock, faults);
+        this.desk = new RecallDesk(backends, catalog, copies, runner, reading, this::hotTierOf, restorers,
+                new RecallJournal(settings.recallJournal()), clock, settings.recallWait(), settings.maxTickets());
+    }
+
+    /** Starts again the restores of recall requests a restart interrupted (once the backends are bound). */
+    void resumeRecalls() {
+        desk.resume();
+    }
+
+    /** The hot tier of the policy that covers a dataset, where a recall restores it. */
+    private Optional<String> hotTierOf(Dataset dataset) {
+        return validPolicies().stream().filter(p -> p.scope().matches(dataset)).findFirst().map(Policy::hotTier);
     }
 
     /** Removes staging folders of packages a crash interrupted (none was recorded as a copy yet). */

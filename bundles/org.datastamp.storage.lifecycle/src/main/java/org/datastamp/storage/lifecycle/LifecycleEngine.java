@@ -77,6 +77,14 @@ public class LifecycleEngine implements StorageLifecycle {
 
         @AttributeDefinition(description = "Recall tickets kept for status requests")
         int maxTickets() default 10_000;
+
+        @AttributeDefinition(description = "Folder where recall requests are journaled, so tickets survive a"
+                + " restart; empty means a folder 'recalls' beside the staging folder"
+                + " (<datastamp.data.dir>/lifecycle/recalls)")
+        String recallJournalDir() default "";
+
+        @AttributeDefinition(description = "Recall requests restored to the hot tier at the same time")
+        int recallWorkers() default 2;
     }
 
     private final Map<String, StorageBackend> backends = new ConcurrentHashMap<>();
@@ -84,6 +92,7 @@ public class LifecycleEngine implements StorageLifecycle {
 
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService planner;
+    private final java.util.concurrent.ExecutorService restorers;
     private final Engine engine;
 
     @Activate
@@ -100,8 +109,13 @@ public class LifecycleEngine implements StorageLifecycle {
                 r -> new Thread(r, "datastamp-lifecycle-worker-" + count.incrementAndGet()),
                 new ThreadPoolExecutor.CallerRunsPolicy());
         planner = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "datastamp-lifecycle-planner"));
-        engine = new Engine(catalog, copies, this::backendsNow, this::policiesNow, workers,
-                new Engine.Settings(staging, Duration.ofMinutes(Math.max(1, config.recallWaitMinutes())),
+        AtomicInteger restorerCount = new AtomicInteger();
+        restorers = Executors.newFixedThreadPool(Math.max(1, config.recallWorkers()),
+                r -> new Thread(r, "datastamp-lifecycle-recall-" + restorerCount.incrementAndGet()));
+        Path journal = config.recallJournalDir().isBlank() ? staging.resolveSibling("recalls")
+                : Path.of(config.recallJournalDir());
+        engine = new Engine(catalog, copies, this::backendsNow, this::policiesNow, workers, restorers,
+                new Engine.Settings(staging, journal, Duration.ofMinutes(Math.max(1, config.recallWaitMinutes())),
                         Math.max(1, config.maxTickets())), Clock.systemUTC(), Faults.NONE);
         engine.clearStaging();
         // The first round runs soon after start: it completes whatever a crash left half done.
@@ -111,6 +125,9 @@ public class LifecycleEngine implements StorageLifecycle {
         } else {
             planner.schedule(this::scheduledRound, 5, TimeUnit.SECONDS);
         }
+        // journaled recalls resume once the backends and policies are bound (after this constructor) and the first
+        // round has recovered what a crash left half written
+        planner.schedule(engine::resumeRecalls, 6, TimeUnit.SECONDS);
         LOG.info("Storage lifecycle engine: a round every {} s, {} workers, staging in {}",
                 interval > 0 ? interval : "(on demand)", n, staging);
     }
@@ -131,11 +148,13 @@ public class LifecycleEngine implements StorageLifecycle {
     @Deactivate
     public void deactivate() throws InterruptedException {
         planner.shutdownNow();
+        restorers.shutdownNow();
         workers.shutdownNow();
         if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
             LOG.warn("Lifecycle workers still busy after 30 s; their copies are recovered on the next start");
         }
         planner.awaitTermination(5, TimeUnit.SECONDS);
+        restorers.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.datastamp.storage.api.RecallState;
 import org.datastamp.storage.api.RecallStatus;
@@ -31,6 +32,12 @@ final class Reading {
 
     /** Brings the keys online if the backend needs it; returns when all are readable. */
     void makeOnline(StorageBackend backend, Collection<String> keys) throws StorageException {
+        makeOnline(backend, keys, ticket -> { });
+    }
+
+    /** As {@link #makeOnline(StorageBackend, Collection)}, telling {@code requested} the backend's ticket. */
+    void makeOnline(StorageBackend backend, Collection<String> keys, Consumer<RecallTicket> requested)
+            throws StorageException {
         if (!(backend instanceof RecallableBackend tape)) {
             return;
         }
@@ -44,6 +51,7 @@ final class Reading {
             return;
         }
         RecallTicket ticket = tape.requestRecall(offline);
+        requested.accept(ticket);
         Instant deadline = clock.instant().plus(recallWait);
         while (true) {
             RecallStatus status = tape.recallStatus(ticket);

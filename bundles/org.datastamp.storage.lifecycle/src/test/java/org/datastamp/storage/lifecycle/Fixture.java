@@ -54,6 +54,7 @@ final class Fixture implements AutoCloseable {
     /** The catalogue's own connection that keeps its H2 file open between operations (as the platform does). */
     private Connection keepOpen;
     ExecutorService workers;
+    ExecutorService restorers;
     Engine engine;
 
     Fixture(Path dir) throws Exception {
@@ -73,9 +74,11 @@ final class Fixture implements AutoCloseable {
         keepOpen = database.getConnection();
         catalog = CatalogDatabases.catalog(database, (value, unit) -> new NormalizedQuantity(value, unit));
         workers = Executors.newFixedThreadPool(2);
+        restorers = Executors.newFixedThreadPool(2);
         copies = (StorageCopies) catalog;
         engine = new Engine(catalog, copies, () -> Map.copyOf(backends), () -> List.copyOf(policies), workers,
-                new Engine.Settings(dir.resolve("staging"), Duration.ofMinutes(1), 100), clock, faults);
+                restorers, new Engine.Settings(dir.resolve("staging"), dir.resolve("recalls"), Duration.ofMinutes(1),
+                        100), clock, faults);
         engine.clearStaging();
     }
 
@@ -127,6 +130,10 @@ final class Fixture implements AutoCloseable {
     }
 
     private void closeQuietly() throws Exception {
+        if (restorers != null) {
+            restorers.shutdownNow();
+            restorers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
         if (workers != null) {
             workers.shutdownNow();
             workers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);

@@ -27,6 +27,8 @@ class FolderTape extends FolderBackend implements RecallableBackend {
     private final Map<String, List<String>> requests = new ConcurrentHashMap<>();
     private final Map<String, Integer> polls = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
+    /** While set, recall requests stay STAGING (a library busy with other work). */
+    volatile boolean hold;
     final List<List<String>> recallRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     FolderTape(String id, Path root) {
@@ -52,6 +54,12 @@ class FolderTape extends FolderBackend implements RecallableBackend {
         return online.contains(key);
     }
 
+    /** Forgets its recall tickets, as a library's service does when it restarts. */
+    void forgetTickets() {
+        requests.clear();
+        polls.clear();
+    }
+
     /** Drops every object from the drive cache, as after the retention time. */
     void evictAll() {
         online.clear();
@@ -75,6 +83,9 @@ class FolderTape extends FolderBackend implements RecallableBackend {
         List<String> keys = requests.get(ticket.id());
         if (keys == null) {
             throw new StorageException("no ticket " + ticket.id());
+        }
+        if (hold) {
+            return new RecallStatus(ticket, RecallState.STAGING, 0, keys.size(), null, "waiting for a drive");
         }
         int n = polls.merge(ticket.id(), 1, Integer::sum);
         if (n >= 2) {
