@@ -104,8 +104,9 @@ public class CatalogComponent extends JdbcCatalog {
         // the schema (theirs included) is migrated, so their components start on a complete schema.
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(DATABASE_PROPERTY, "catalog");
-        this.dataSourceRegistration = context.registerService(DataSource.class, opened.database().dataSource(),
-                properties);
+        // No context: constructed outside a framework (other bundles' unit tests), where no one could use the service
+        this.dataSourceRegistration = context == null ? null
+                : context.registerService(DataSource.class, opened.database().dataSource(), properties);
         LOG.info("Catalogue ready on {} (default embargo {})", opened.database().description(), defaultEmbargo);
     }
 
@@ -201,7 +202,9 @@ public class CatalogComponent extends JdbcCatalog {
     void deactivate() {
         statistics().close();
         try {
-            dataSourceRegistration.unregister();
+            if (dataSourceRegistration != null) {
+                dataSourceRegistration.unregister();
+            }
         } catch (IllegalStateException alreadyGone) {
             // the framework unregisters a stopping bundle's services itself
         }
