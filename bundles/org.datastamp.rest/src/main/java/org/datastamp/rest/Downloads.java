@@ -98,8 +98,8 @@ final class Downloads {
         } else {
             request.requireMethod("GET");
         }
-        List<String> names = request.method().equals("POST") ? FileSelection.fromBody(request.body()) : selected;
         Dataset dataset = dataset(parts[1], request.viewer());
+        List<String> names = request.method().equals("POST") ? FileSelection.fromBody(request.body()) : selected;
         switch (parts[2]) {
             case "download" -> zip(dataset, FileSelection.pick(dataset, names), names.isEmpty() ? "zip" : "selection",
                     request.viewer(), head, sink);
