@@ -15,6 +15,7 @@ import org.datastamp.catalog.api.DatasetSearch;
 import org.datastamp.catalog.api.FacilityDirectory;
 import org.datastamp.visualization.api.ArrayRenderer;
 import org.datastamp.visualization.api.DataFileReader;
+import org.datastamp.visualization.api.DataSubsetWriter;
 import org.datastamp.visualization.api.DatasetFileLocator;
 import org.datastamp.visualization.api.VisualizerRegistry;
 import org.datastamp.catalog.api.StorageCopies;
@@ -33,7 +34,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 
 /**
  * Serves {@link DatasetsResource}; {@link DatasetFilesResource} for {@code {id}/files/{path}/tree} and
- * {@code .../data} (one servlet, since the whiteboard matches {@code /api/v1/datasets/*} as a whole); the dataset
+ * {@code .../data} (one servlet, since the whiteboard matches {@code /api/v1/datasets/*} as a whole); partial HDF5
+ * downloads ({@code .../subset}, {@link Hdf5Subsets}); the dataset
  * downloads of {@link Downloads} ({@code /{id}/download}, other {@code /{id}/files/...}, {@code /{id}/usage}) from the
  * storage tiers; and recall and copies through {@link StorageResource}. Answers 503 while a service it needs is
  * missing.
@@ -66,6 +68,10 @@ public class DatasetsServlet extends ApiServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile DataFileReader fileReader;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile DataSubsetWriter subsetWriter;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -102,11 +108,18 @@ public class DatasetsServlet extends ApiServlet {
 
     private transient Downloads downloads;
 
+    /** Partial HDF5 downloads, {@code {id}/files/{path}/subset}. */
+    private transient Hdf5Subsets subsets;
+
     @Activate
-    void activate(BundleContext context) {
+    void activate(BundleContext context) throws IOException {
         DataDirectory data = DataDirectory.fromProperty(context.getProperty(DataDirectory.PROPERTY));
-        downloads = new Downloads(() -> catalog, new DatasetFiles(() -> List.copyOf(backends)),
-                new DownloadLog(data.root().resolve("downloads")), Downloads.defaultLevel(), Clock.systemUTC());
+        DownloadLog log = new DownloadLog(data.root().resolve("downloads"));
+        downloads = new Downloads(() -> catalog, new DatasetFiles(() -> List.copyOf(backends)), log,
+                Downloads.defaultLevel(), Clock.systemUTC());
+        subsets = new Hdf5Subsets(() -> catalog, () -> subsetWriter, () -> locator, log,
+                data.root().resolve("downloads/subsets"), Clock.systemUTC());
+        subsets.clearScratch();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -122,11 +135,12 @@ public class DatasetsServlet extends ApiServlet {
     @Override
     boolean stream(ApiRequest request, HttpServletRequest raw, HttpServletResponse response, boolean head)
             throws ProblemException, IOException {
-        // {id}/files/{path}/tree and /data are views of a file (DatasetFilesResource), other file paths downloads
+        // {id}/files/{path}/tree and /data are views of a file (DatasetFilesResource), /subset a partial HDF5
+        // download (Hdf5Subsets), other file paths downloads of the file
         if (!Downloads.handles(request) || DatasetFilesResource.handles(request)) {
             return false;
         }
-        downloads.serve(request, raw.getHeader("Range"), head, new Downloads.Sink() {
+        Downloads.Sink sink = new Downloads.Sink() {
             @Override
             public void status(int status) {
                 response.setStatus(status);
@@ -141,7 +155,13 @@ public class DatasetsServlet extends ApiServlet {
             public OutputStream body() throws IOException {
                 return response.getOutputStream();
             }
-        });
+        };
+        if (Hdf5Subsets.handles(request)) {
+            subsets.serve(request, head, sink);
+        } else {
+            downloads.serve(request, QueryString.all(raw.getQueryString(), "file"), raw.getHeader("Range"), head,
+                    sink);
+        }
         return true;
     }
 

@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Every download, one JSON line in {@code <data dir>/downloads/downloads-YYYY-MM.jsonl}: time, dataset, kind (zip or
- * file), file path, bytes sent, whether it completed, the user (empty: anonymous). The dataset's usage statistics
+ * Every download, one JSON line in {@code <data dir>/downloads/downloads-YYYY-MM.jsonl}: time, dataset, kind (zip,
+ * selection, file or subset), file path (a selection's paths one a line), bytes sent, whether it completed, the user (empty: anonymous). The dataset's usage statistics
  * are counted from these lines; appending a line is the only write, so a crash loses at most the line being written.
  */
 final class DownloadLog {
@@ -31,13 +31,14 @@ final class DownloadLog {
     /**
      * A dataset's downloads.
      *
-     * @param downloads completed downloads (whole ZIPs and files)
-     * @param zips      completed whole-dataset ZIPs
-     * @param files     completed single files (or ranges of them)
+     * @param downloads  completed downloads (whole ZIPs, selections, files and HDF5 subsets)
+     * @param zips       completed whole-dataset ZIPs
+     * @param files      completed single files (or ranges of them, or HDF5 subsets of them)
+     * @param selections completed ZIPs of selected files
      * @param bytes     bytes sent, completed or not
      * @param users     distinct signed-in users, anonymous visitors not counted
      */
-    record Usage(long downloads, long zips, long files, long bytes, long users) {
+    record Usage(long downloads, long zips, long files, long bytes, long users, long selections) {
     }
 
     private final Path folder;
@@ -74,10 +75,11 @@ final class DownloadLog {
         long downloads = 0;
         long zips = 0;
         long files = 0;
+        long selections = 0;
         long bytes = 0;
         Map<String, Boolean> users = new LinkedHashMap<>();
         if (!Files.isDirectory(folder)) {
-            return new Usage(0, 0, 0, 0, 0);
+            return new Usage(0, 0, 0, 0, 0, 0);
         }
         try (DirectoryStream<Path> logs = Files.newDirectoryStream(folder, "downloads-*.jsonl")) {
             for (Path log : logs) {
@@ -95,8 +97,11 @@ final class DownloadLog {
                         bytes += line.path("bytes").asLong();
                         if (line.path("complete").asBoolean()) {
                             downloads++;
-                            if ("zip".equals(line.path("kind").asText())) {
+                            String kind = line.path("kind").asText();
+                            if ("zip".equals(kind)) {
                                 zips++;
+                            } else if ("selection".equals(kind)) {
+                                selections++;
                             } else {
                                 files++;
                             }
@@ -108,6 +113,6 @@ final class DownloadLog {
                 }
             }
         }
-        return new Usage(downloads, zips, files, bytes, users.size());
+        return new Usage(downloads, zips, files, bytes, users.size(), selections);
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -32,7 +33,9 @@ import org.datastamp.storage.api.StorageException;
  * straight from storage (constant memory, no temporary copy; entries written with the deflate method at level 0 by
  * default, since detector data is compressed already, so the ZIP costs a CRC and a copy); {@code /files/{path}}, one
  * file with HTTP Range support for resumed downloads; {@code /usage}, the dataset's download counts. The access rule
- * applies as for reading the dataset; every download is counted in the {@link DownloadLog}.
+ * applies as for reading the dataset; every download is counted in the {@link DownloadLog}. {@code /download} with
+ * {@code ?file=a.nxs&file=b/c.h5} (or a POST of a JSON list of paths, for selections too long for a URL) streams only
+ * the selected files, the same way.
  */
 final class Downloads {
 
@@ -77,11 +80,29 @@ final class Downloads {
      * @throws IOException      the client went away or storage failed mid-stream (the response is cut short)
      */
     void serve(ApiRequest request, String range, boolean head, Sink sink) throws ProblemException, IOException {
-        request.requireMethod("GET");
+        serve(request, List.of(), range, head, sink);
+    }
+
+    /**
+     * Answers a download request; {@code selected} are the {@code file} query parameters (all of them, which
+     * {@link ApiRequest#query()} does not keep), a selection of files for {@code /download}.
+     *
+     * @throws ProblemException as {@link #serve(ApiRequest, String, boolean, Sink)}, and 400 for a selection naming
+     *                          files the dataset does not have
+     */
+    void serve(ApiRequest request, List<String> selected, String range, boolean head, Sink sink)
+            throws ProblemException, IOException {
         String[] parts = request.path().split("/", 4);
+        if (parts.length == 3 && parts[2].equals("download")) {
+            request.requireMethod("GET", "POST");
+        } else {
+            request.requireMethod("GET");
+        }
         Dataset dataset = dataset(parts[1], request.viewer());
+        List<String> names = request.method().equals("POST") ? FileSelection.fromBody(request.body()) : selected;
         switch (parts[2]) {
-            case "download" -> zip(dataset, request.viewer(), head, sink);
+            case "download" -> zip(dataset, FileSelection.pick(dataset, names), names.isEmpty() ? "zip" : "selection",
+                    request.viewer(), head, sink);
             case "usage" -> usage(dataset, sink, head);
             // the container decoded the path already: a file named "a%20b" stays that
             default -> file(dataset, parts[3], request.viewer(), range, head, sink);
@@ -89,7 +110,11 @@ final class Downloads {
     }
 
     private Dataset dataset(String id, Viewer viewer) throws ProblemException {
-        Catalog current = catalog.get();
+        return visible(catalog.get(), id, viewer);
+    }
+
+    /** The dataset, if {@code viewer} may see it; else 404 as for an unknown id (503 without a catalogue). */
+    static Dataset visible(Catalog current, String id, Viewer viewer) throws ProblemException {
         if (current == null) {
             throw new ProblemException(Problem.unavailable("The catalogue is not running"));
         }
@@ -103,9 +128,10 @@ final class Downloads {
         }
     }
 
-    private void zip(Dataset dataset, Viewer viewer, boolean head, Sink sink) throws ProblemException, IOException {
+    private void zip(Dataset dataset, List<Datafile> chosen, String kind, Viewer viewer, boolean head, Sink sink)
+            throws ProblemException, IOException {
         StorageBackend backend = files.backend(dataset);
-        files.requireOnline(dataset, backend, dataset.content().files());
+        files.requireOnline(dataset, backend, chosen);
         String name = dataset.id().value();
         sink.status(200);
         sink.header("Content-Type", "application/zip");
@@ -119,7 +145,7 @@ final class Downloads {
             zip.setMethod(ZipOutputStream.DEFLATED);
             zip.setLevel(zipLevel);
             byte[] buffer = new byte[BUFFER];
-            for (Datafile f : dataset.content().files()) {
+            for (Datafile f : chosen) {
                 ZipEntry entry = new ZipEntry(name + "/" + f.path());
                 entry.setTime(f.modified().toEpochMilli());
                 zip.putNextEntry(entry);
@@ -133,7 +159,8 @@ final class Downloads {
             zip.finish();
             complete = true;
         } finally {
-            log.record(clock.instant(), name, "zip", "", counted.count, complete, viewer.username());
+            String paths = kind.equals("zip") ? "" : String.join("\n", chosen.stream().map(Datafile::path).toList());
+            log.record(clock.instant(), name, kind, paths, counted.count, complete, viewer.username());
         }
     }
 
@@ -150,7 +177,7 @@ final class Downloads {
                     Map.of("Content-Range", "bytes */" + e.size()));
         }
         StorageBackend backend = files.backend(dataset);
-        files.requireOnline(dataset, backend, java.util.List.of(file));
+        files.requireOnline(dataset, backend, List.of(file));
         InputStream in = open(backend, dataset, file);
         long first = range.map(ByteRange::first).orElse(0L);
         long length = range.map(ByteRange::length).orElse(file.size());
@@ -219,6 +246,7 @@ final class Downloads {
         json.put("downloads", usage.downloads());
         json.put("zipDownloads", usage.zips());
         json.put("fileDownloads", usage.files());
+        json.put("selectionDownloads", usage.selections());
         json.put("bytesSent", usage.bytes());
         json.put("users", usage.users());
         byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);

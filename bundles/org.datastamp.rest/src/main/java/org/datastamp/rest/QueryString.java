@@ -32,6 +32,21 @@ final class QueryString {
         return parameters;
     }
 
+    /** Every value of one parameter, in order (e.g. {@code file=a&file=b}); none gives an empty list. */
+    static java.util.List<String> all(String query, String name) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        if (query == null || query.isEmpty()) {
+            return values;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            if (!pair.isEmpty() && decode(equals < 0 ? pair : pair.substring(0, equals)).equals(name)) {
+                values.add(equals < 0 ? "" : decode(pair.substring(equals + 1)));
+            }
+        }
+        return values;
+    }
+
     private static String decode(String text) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);

@@ -124,6 +124,73 @@ class DownloadsTest {
         assertArrayEquals(processed, entries.get("ds-public/processed/azimuthal int.h5"));
     }
 
+    private Response select(String id, List<String> files, Viewer viewer) throws Exception {
+        Response response = new Response();
+        downloads.serve(Requests.get(PATH, "/" + id + "/download", Map.of(), viewer), files, null, false, response);
+        return response;
+    }
+
+    private static Map<String, byte[]> entries(Response zip) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body.toByteArray()))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    @Test
+    void aSelectionOfFilesDownloadsAsAZipOfJustThoseFiles() throws Exception {
+        Response zip = select("ds-public", List.of("processed/azimuthal int.h5"), Viewer.anonymous());
+
+        assertEquals(200, zip.status);
+        assertEquals("application/zip", zip.headers.get("Content-Type"));
+        Map<String, byte[]> entries = entries(zip);
+        assertEquals(List.of("ds-public/processed/azimuthal int.h5"), List.copyOf(entries.keySet()));
+        assertArrayEquals(processed, entries.get("ds-public/processed/azimuthal int.h5"));
+
+        Response posted = new Response();
+        downloads.serve(Requests.post(PATH, "/ds-public/download", "{\"files\": [\"processed/azimuthal int.h5\","
+                + " \"scan.nxs\", \"scan.nxs\"]}", Viewer.anonymous()), List.of(), null, false, posted);
+        assertEquals(List.of("ds-public/scan.nxs", "ds-public/processed/azimuthal int.h5"),
+                List.copyOf(entries(posted).keySet()), "the dataset's order, each file once");
+    }
+
+    @Test
+    void aSelectionNamingUnknownFilesIsRefusedNamingThem() throws Exception {
+        ProblemException unknown = assertProblem(400, "has no file(s) nope.h5, b/c.h5", () -> select("ds-public",
+                List.of("scan.nxs", "nope.h5", "b/c.h5"), Viewer.anonymous()));
+        JsonNode problem = new ObjectMapper().readTree(new JsonCodec().toString(unknown.response().body()));
+        assertEquals("[\"nope.h5\",\"b/c.h5\"]", problem.get("unknownFiles").toString());
+        assertProblem(400, "non-empty JSON list", () -> downloads.serve(Requests.post(PATH, "/ds-public/download",
+                "[]", Viewer.anonymous()), List.of(), null, false, new Response()));
+        assertProblem(400, "JSON list of file paths", () -> downloads.serve(Requests.post(PATH, "/ds-public/download",
+                "scan.nxs", Viewer.anonymous()), List.of(), null, false, new Response()));
+        assertProblem(404, "No dataset ds-private", () -> select("ds-private", List.of("scan.nxs"),
+                Viewer.anonymous()));
+    }
+
+    @Test
+    void aSelectionOfArchivedFilesRecallsOnlyThoseAndIsCounted() throws Exception {
+        TestStorage.Tape tape = new TestStorage.Tape(dir.resolve("hot"));
+        storage.clear();
+        storage.add(tape);
+        catalog.datasets.set(0, dataset("ds-public", Fakes.T0, new Lifecycle(false, true, List.of("tape"))));
+
+        assertProblem(503, "1 file(s) of dataset ds-public are archived", () -> select("ds-public",
+                List.of("scan.nxs"), Viewer.anonymous()));
+        assertEquals(1, tape.recalled.size(), "only the selected file is recalled");
+
+        tape.online.addAll(tape.recalled);
+        assertEquals(200, select("ds-public", List.of("scan.nxs"), Fakes.member("ann", "20240123")).status);
+        JsonNode usage = new ObjectMapper().readTree(get("/ds-public/usage", null, Viewer.anonymous()).body
+                .toByteArray());
+        assertEquals(1, usage.get("selectionDownloads").asInt());
+        assertEquals(0, usage.get("zipDownloads").asInt());
+        assertEquals(1, usage.get("downloads").asInt());
+    }
+
     @Test
     void aFileDownloadsWholeOrByRangeToResume() throws Exception {
         Response whole = get("/ds-public/files/scan.nxs", null, Viewer.anonymous());

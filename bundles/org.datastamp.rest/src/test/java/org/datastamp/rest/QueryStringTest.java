@@ -2,6 +2,7 @@ package org.datastamp.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -23,5 +24,13 @@ class QueryStringTest {
     @Test
     void keepsAStrayPercentLiterallySoValidationCanNameIt() {
         assertEquals(Map.of("limit", "5%"), QueryString.parse("limit=5%"));
+    }
+
+    @Test
+    void collectsEveryValueOfARepeatedParameterInOrder() {
+        assertEquals(List.of("a.nxs", "b/c d.h5", ""), QueryString.all("file=a.nxs&x=1&file=b%2Fc+d.h5&file",
+                "file"));
+        assertEquals(List.of(), QueryString.all(null, "file"));
+        assertEquals(List.of(), QueryString.all("files=a", "file"));
     }
 }

@@ -453,4 +453,37 @@ public final class Hdf5Reading {
                 JAVA_LONG, JAVA_LONG, ADDRESS), dataset, memType, memSpace, fileSpace, Hdf5.P_DEFAULT, buffer),
                 "H5Dread");
     }
+
+    // ------------------------------------------------------------ copying (partial downloads)
+
+    public static final int T_REFERENCE = 7;
+
+    /** Opens attribute {@code name} of {@code obj}. */
+    public long attributeOpen(long obj, String name) throws IOException {
+        try (Arena a = Arena.ofConfined()) {
+            return lib.checkId((long) lib.call("H5Aopen", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS,
+                    JAVA_LONG), obj, a.allocateFrom(name), Hdf5.P_DEFAULT), "H5Aopen(" + name + ")");
+        }
+    }
+
+    /** {@code H5Aread} of the whole attribute into {@code buffer} as {@code memType} (the file type: no conversion). */
+    public void attributeRead(long attr, long memType, MemorySegment buffer) throws IOException {
+        lib.check((int) lib.call("H5Aread", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, ADDRESS), attr,
+                memType, buffer), "H5Aread");
+    }
+
+    /** Frees what libhdf5 allocated for variable-length values read into {@code buffer} (no-op for other types). */
+    public void vlenReclaim(long type, long space, MemorySegment buffer) throws IOException {
+        lib.check((int) lib.call("H5Dvlen_reclaim", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG,
+                ADDRESS), type, space, Hdf5.P_DEFAULT, buffer), "H5Dvlen_reclaim");
+    }
+
+    /** Number of elements in a dataspace's extent (1 for a scalar). */
+    public long spacePoints(long space) throws IOException {
+        long n = (long) lib.call("H5Sget_simple_extent_npoints", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG), space);
+        if (n < 0) {
+            throw new Hdf5Exception("HDF5 H5Sget_simple_extent_npoints failed");
+        }
+        return n;
+    }
 }

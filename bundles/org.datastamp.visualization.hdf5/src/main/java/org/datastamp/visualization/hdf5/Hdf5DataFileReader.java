@@ -16,6 +16,7 @@ import org.datastamp.core.hdf5.Hdf5Reading;
 import org.datastamp.core.hdf5.LibraryLocator;
 import org.datastamp.visualization.api.BadDataRequestException;
 import org.datastamp.visualization.api.DataFileReader;
+import org.datastamp.visualization.api.DataSubsetWriter;
 import org.datastamp.visualization.api.DatasetInfo;
 import org.datastamp.visualization.api.ElementType;
 import org.datastamp.visualization.api.FileTree;
@@ -39,10 +40,11 @@ import org.slf4j.LoggerFactory;
  * chunks. Virtual datasets and external links of the writer's master files resolve as libhdf5 resolves them. Frames
  * stored one per bitshuffle/LZ4 or LZ4 chunk (detector data) are read as stored and decoded in Java on the
  * component's decode threads ({@link ChunkPlanes}): in parallel, and only the rows a view needs.
+ * Also writes hyperslabs as new small HDF5 files ({@link SubsetCopy}, the partial downloads), with the same library.
  */
-@Component(service = DataFileReader.class, configurationPid = Hdf5DataFileReader.PID)
+@Component(service = {DataFileReader.class, DataSubsetWriter.class}, configurationPid = Hdf5DataFileReader.PID)
 @Designate(ocd = Hdf5DataFileReader.Config.class)
-public class Hdf5DataFileReader implements DataFileReader {
+public class Hdf5DataFileReader implements DataFileReader, DataSubsetWriter {
 
     static final String PID = "org.datastamp.visualization.hdf5";
 
@@ -86,6 +88,8 @@ public class Hdf5DataFileReader implements DataFileReader {
     }
 
     private volatile Hdf5Reading h5;
+    /** Batch size of partial downloads; tests make it small to cross batch boundaries. */
+    volatile long subsetBatchBytes = SubsetCopy.BATCH_BYTES;
     private volatile Config config;
     private volatile PlaneCache planes = new PlaneCache(0);
     private volatile ChunkPlanes chunkPlanes;
@@ -188,6 +192,25 @@ public class Hdf5DataFileReader implements DataFileReader {
         } catch (IOException e) {
             throw new VisualizationException("Cannot read " + datasetPath + " in " + file.getFileName() + ": "
                     + e.getMessage(), e);
+        } finally {
+            close(r, f);
+        }
+    }
+
+    @Override
+    public long[] write(Path source, String datasetPath, String slice, Path target) throws VisualizationException {
+        Hdf5Reading r = h5;
+        long f = open(r, source);
+        try {
+            long d = openDataset(r, f, source, datasetPath);
+            try {
+                return new SubsetCopy(r, subsetBatchBytes).copy(f, d, datasetPath, slice, target);
+            } finally {
+                r.library().datasetClose(d);
+            }
+        } catch (IOException e) {
+            throw new VisualizationException("Cannot write slice '" + slice + "' of " + datasetPath + " in "
+                    + source.getFileName() + " to " + target.getFileName() + ": " + e.getMessage(), e);
         } finally {
             close(r, f);
         }

@@ -116,6 +116,18 @@ class PortalIntegrationTest {
             assertEquals(new String(content, StandardCharsets.UTF_8), new String(in.readAllBytes(),
                     StandardCharsets.UTF_8));
         }
+        HttpResponse<byte[]> selection = http.send(HttpRequest.newBuilder(platform.baseUri().resolve(
+                "/api/v1/datasets/" + id.value() + "/download?file=scan.nxs")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, selection.statusCode());
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(selection.body()))) {
+            assertEquals(id.value() + "/scan.nxs", in.getNextEntry().getName());
+        }
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(platform.baseUri().resolve(
+                "/api/v1/datasets/" + id.value() + "/download?file=scan.nxs&file=nope.h5")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        assertTrue(unknown.body().contains("nope.h5"), unknown.body());
         HttpResponse<String> range = http.send(HttpRequest.newBuilder(platform.baseUri().resolve(
                 "/api/v1/datasets/" + id.value() + "/files/scan.nxs")).header("Range", "bytes=0-4").build(),
                 HttpResponse.BodyHandlers.ofString());

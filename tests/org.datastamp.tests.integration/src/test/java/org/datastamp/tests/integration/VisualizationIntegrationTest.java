@@ -32,8 +32,8 @@ class VisualizationIntegrationTest {
     private final Platform platform = new Platform();
     private final ObjectMapper json = new ObjectMapper();
 
-    @Test
-    void aFrameOfAScanWrittenHereRendersAsAPngOfTheWrittenValues() throws Exception {
+    /** Runs a 3-frame simulated scan; its dataset id and the path of its NeXus file. */
+    private String[] scanFile() throws Exception {
         platform.service(ScanService.class, "org.datastamp.acquisition.scan");
         HttpResponse<String> started = platform.postJsonAsAdmin("/api/v1/scans", "{\"detectorId\":"
                 + "\"simulated-detector\",\"frameCount\":3,\"title\":\"Visualization integration test\"}");
@@ -47,6 +47,14 @@ class VisualizationIntegrationTest {
         assertEquals("COMPLETED", status[0].get("state").asText(), status[0].toString());
         String datasetId = status[0].get("datasetId").asText();
         String file = readJson("/api/v1/datasets/" + datasetId).get("files").get(0).get("path").asText();
+        return new String[] {datasetId, file};
+    }
+
+    @Test
+    void aFrameOfAScanWrittenHereRendersAsAPngOfTheWrittenValues() throws Exception {
+        String[] scan = scanFile();
+        String datasetId = scan[0];
+        String file = scan[1];
 
         JsonNode tree = readJson("/api/v1/datasets/" + datasetId + "/files/" + file + "/tree");
         assertTrue(tree.toString().contains("\"uint16\""), tree.toString());
@@ -69,6 +77,39 @@ class VisualizationIntegrationTest {
         HttpResponse<String> outOfBounds = platform.getAsAdmin("/api/v1/datasets/" + datasetId + "/files/" + file
                 + "/data?path=/entry/data/data&slice=7,:,:");
         assertEquals(400, outOfBounds.statusCode(), outOfBounds.body());
+    }
+
+    @Test
+    void aSliceOfAScanDownloadsAsAnHdf5FileThatH5pyReadsWithTheViewersValues() throws Exception {
+        String[] scan = scanFile();
+        String base = "/api/v1/datasets/" + scan[0] + "/files/" + scan[1];
+        String slice = "1:3,10:20,::16";
+
+        HttpResponse<byte[]> subset = platform.getBytesAsAdmin(base + "/subset?path=/entry/data/data&slice="
+                + slice);
+        assertEquals(200, subset.statusCode(), new String(subset.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("application/x-hdf5", subset.headers().firstValue("Content-Type").orElse(""));
+        java.nio.file.Path h5 = java.nio.file.Files.createTempFile("subset", ".h5");
+        try {
+            java.nio.file.Files.write(h5, subset.body());
+            Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import sys, json, h5py; f = h5py.File(sys.argv[1],"
+                    + " 'r'); d = f['/entry/data/data']; print(json.dumps({'shape': list(d.shape), 'values':"
+                    + " d[()].ravel().tolist(), 'class': str(d.parent.attrs['NX_class'])}))", h5.toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), out);
+            JsonNode read = json.readTree(out);
+            JsonNode viewed = readJson(base + "/data?path=/entry/data/data&format=json&slice=" + slice);
+            assertEquals("[2,10,16]", read.get("shape").toString());
+            assertEquals(viewed.get("shape"), read.get("shape"));
+            assertEquals(viewed.get("values"), read.get("values"), "the subset holds the values the viewer reads");
+            assertTrue(read.get("class").asText().contains("NXdata"), out);
+        } finally {
+            java.nio.file.Files.deleteIfExists(h5);
+        }
+
+        HttpResponse<String> bad = platform.getAsAdmin(base + "/subset?path=/entry/data/data&slice=7,:,:");
+        assertEquals(400, bad.statusCode(), bad.body());
     }
 
     @Test
