@@ -1,5 +1,6 @@
 package org.datastamp.catalog.jdbc;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Period;
@@ -190,12 +191,17 @@ public class CatalogComponent extends JdbcCatalog {
 
     /** The embedded database's URL: a file database in the data directory's catalog folder. */
     static String h2Url(DataDirectory dataDirectory) {
+        return h2Url(dataDirectory.catalog().resolve("datastamp"));
+    }
+
+    /** The URL of an embedded file database at {@code file} (no .mv.db suffix), with the catalogue's settings. */
+    static String h2Url(Path file) {
         // Writers queue on the change clock (V3) by design; H2's default 1 s lock timeout would fail a writer that
         // waits behind a large batch, where PostgreSQL simply waits.
         // WRITE_DELAY=0: H2 otherwise writes a commit up to 500 ms later, so a killed process loses transactions it
         // reported as committed; the storage lifecycle deletes files once their release is committed, and its kill
         // test lost data that way.
-        return "jdbc:h2:file:" + dataDirectory.catalog().resolve("datastamp") + ";LOCK_TIMEOUT=120000;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=120000;WRITE_DELAY=0";
     }
 
     @Deactivate
