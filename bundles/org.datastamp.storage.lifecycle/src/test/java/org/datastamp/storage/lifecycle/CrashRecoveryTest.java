@@ -19,6 +19,7 @@ import org.datastamp.catalog.api.Datafile;
 import org.datastamp.catalog.api.Dataset;
 import org.datastamp.catalog.api.DatasetCopy;
 import org.datastamp.catalog.api.Viewer;
+import org.datastamp.catalog.jdbc.CatalogDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,6 +80,15 @@ class CrashRecoveryTest {
 
     @Test
     void aMigrationKilledTwentyTimesAtRandomMomentsLosesAndDuplicatesNothing() throws Exception {
+        // On PostgreSQL: embedded H2 (even with WRITE_DELAY=0) now and then came back from a SIGKILL without commits it
+        // had acknowledged (CI, 1 run in 3), which this test then reports as a lost file; see the session note
+        try (CatalogDatabases.Postgres catalogue = CatalogDatabases.postgres("datastamp_lifecycle_kill")) {
+            Files.writeString(dir.resolve("catalog-url"), catalogue.url());
+            killTwentyTimes();
+        }
+    }
+
+    private void killTwentyTimes() throws Exception {
         List<Dataset> datasets = new ArrayList<>();
         try (Fixture f = new Fixture(dir)) {
             for (int i = 0; i < 12; i++) {

@@ -69,8 +69,13 @@ final class Fixture implements AutoCloseable {
     /** A new catalogue connection and engine over the same database and folders. */
     void reopen(Faults faults) throws Exception {
         closeQuietly();
-        DataSource database = CatalogDatabases.migrated("jdbc:h2:file:" + dir.resolve("catalog").resolve("db")
-                + ";LOCK_TIMEOUT=120000;WRITE_DELAY=0", "datastamp", "");
+        // A test may put the catalogue on PostgreSQL by writing its URL to <dir>/catalog-url (child processes that
+        // share the folder then use it too); otherwise the embedded H2 file with the product's settings
+        Path urlFile = dir.resolve("catalog-url");
+        String url = Files.exists(urlFile) ? Files.readString(urlFile).strip()
+                : "jdbc:h2:file:" + dir.resolve("catalog").resolve("db") + ";LOCK_TIMEOUT=120000;WRITE_DELAY=0";
+        DataSource database = CatalogDatabases.migrated(url,
+                url.startsWith("jdbc:postgresql:") ? CatalogDatabases.Postgres.USER : "datastamp", "");
         keepOpen = database.getConnection();
         catalog = CatalogDatabases.catalog(database, (value, unit) -> new NormalizedQuantity(value, unit));
         workers = Executors.newFixedThreadPool(2);
