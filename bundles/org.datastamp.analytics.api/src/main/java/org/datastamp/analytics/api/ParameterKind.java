@@ -1,0 +1,6 @@
+package org.datastamp.analytics.api;
+
+/** The type of a plugin parameter's value. */
+public enum ParameterKind {
+    NUMBER, INTEGER, BOOLEAN, TEXT, CHOICE
+}
