@@ -32,20 +32,25 @@ record CatalogServices(Catalog catalog, Supplier<DatasetSearch> search, Supplier
         return current.viewer(user);
     }
 
-    /** The dataset if the viewer may see it, with its proposal, session and sample where the directory has them. */
+    /**
+     * The dataset if the viewer may see it, with its publications, and its proposal, session and sample where the
+     * directory has them.
+     */
     Optional<DatasetDetail> detail(DatasetId id, Viewer viewer) throws CatalogException {
         Optional<Dataset> dataset = catalog.find(id, viewer);
         if (dataset.isEmpty()) {
             return Optional.empty();
         }
+        var publications = catalog.publications(id);
         FacilityDirectory current = directory.get();
         if (current == null) {
-            return Optional.of(DatasetDetail.of(dataset.get()));
+            return Optional.of(new DatasetDetail(dataset.get(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    publications));
         }
         var content = dataset.get().content();
         return Optional.of(new DatasetDetail(dataset.get(),
                 content.proposalId().isEmpty() ? Optional.empty() : current.proposal(content.proposalId()),
                 content.sessionId().isEmpty() ? Optional.empty() : current.session(content.sessionId()),
-                content.sampleId().isEmpty() ? Optional.empty() : current.sample(content.sampleId())));
+                content.sampleId().isEmpty() ? Optional.empty() : current.sample(content.sampleId()), publications));
     }
 }

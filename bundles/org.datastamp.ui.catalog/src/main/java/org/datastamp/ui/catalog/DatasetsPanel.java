@@ -86,6 +86,7 @@ final class DatasetsPanel {
     private Table metadata;
     private Table files;
     private Composite inputs;
+    private Label access;
 
     private SearchState state = SearchState.initial();
     private SearchResult shown;
@@ -241,23 +242,31 @@ final class DatasetsPanel {
         inputs = new Composite(provenance, SWT.NONE);
         inputs.setLayout(new RowLayout(SWT.HORIZONTAL));
         context.setTestId(inputs, "dataset-inputs");
+        // RAP renders a markup label's anchors as real links: the browser downloads without a round trip to the server
+        access = new Label(detail, SWT.WRAP);
+        access.setData(RWT.MARKUP_ENABLED, Boolean.TRUE);
+        access.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        context.setTestId(access, "dataset-access");
         SashForm sections = new SashForm(detail, SWT.HORIZONTAL);
         sections.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        properties = detailTable(sections, "Dataset", new String[] {"Property", "Value"}, new int[] {100, 320});
+        properties = detailTable(sections, "Dataset", new String[] {"Property", "Value"}, new int[] {100, 320},
+                false);
         context.setTestId(properties, "dataset-properties");
-        metadata = detailTable(sections, "Metadata", new String[] {"Name", "Value", "Unit"}, new int[] {140, 110, 70});
+        metadata = detailTable(sections, "Metadata", new String[] {"Name", "Value", "Unit"}, new int[] {140, 110, 70},
+                false);
         context.setTestId(metadata, "dataset-metadata");
-        files = detailTable(sections, "Files", new String[] {"Path", "Size", "Checksum"}, new int[] {140, 80, 300});
+        files = detailTable(sections, "Files", new String[] {"Path", "Size", "Checksum"}, new int[] {140, 80, 300},
+                true);
         context.setTestId(files, "dataset-files");
         sections.setWeights(new int[] {36, 32, 32});
     }
 
     /** A titled table in one of the detail pane's sash sections (the sash lays the group out). */
-    private static Table detailTable(SashForm parent, String title, String[] headers, int[] widths) {
+    private static Table detailTable(SashForm parent, String title, String[] headers, int[] widths, boolean markup) {
         Group group = new Group(parent, SWT.NONE);
         group.setText(title);
         group.setLayout(new GridLayout(1, false));
-        Table table = Tables.create(group, SWT.SINGLE, false, headers, widths);
+        Table table = Tables.create(group, SWT.SINGLE, markup, headers, widths);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         return table;
     }
@@ -418,6 +427,7 @@ final class DatasetsPanel {
         }
         if (found.isEmpty()) {
             detailTitle.setText("No dataset " + id + " that you may see.");
+            access.setText("");
             Tables.fill(properties, List.of());
             Tables.fill(metadata, List.of());
             Tables.fill(files, List.of());
@@ -426,7 +436,8 @@ final class DatasetsPanel {
             detailTitle.setText(dataset.content().title());
             Tables.fill(properties, Formats.properties(found.get()));
             Tables.fill(metadata, dataset.content().metadata().stream().map(Formats::metadata).toList());
-            Tables.fill(files, dataset.content().files().stream().map(Formats::file).toList());
+            Tables.fill(files, dataset.content().files().stream().map(f -> Formats.fileWithLink(id, f)).toList());
+            access.setText(Formats.accessLinks(found.get()));
             for (DatasetId input : dataset.content().inputs()) {
                 Link link = new Link(inputs, SWT.NONE);
                 link.setText("<a>" + Markup.escape(input.value()) + "</a>");

@@ -1,5 +1,7 @@
 package org.datastamp.ui.catalog;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,10 +15,12 @@ import org.datastamp.acquisition.api.ScanState;
 import org.datastamp.acquisition.api.ScanStatus;
 import org.datastamp.catalog.api.Datafile;
 import org.datastamp.catalog.api.Dataset;
+import org.datastamp.catalog.api.DatasetId;
 import org.datastamp.catalog.api.FacetValue;
 import org.datastamp.catalog.api.Lifecycle;
 import org.datastamp.catalog.api.MetadataEntry;
 import org.datastamp.catalog.api.NewDataset;
+import org.datastamp.catalog.api.Publication;
 import org.datastamp.catalog.api.QuerySyntaxException;
 import org.datastamp.catalog.api.SearchHit;
 
@@ -128,6 +132,51 @@ final class Formats {
     /** Path, size, checksum as {@code SHA-256:ab12...}. */
     static String[] file(Datafile file) {
         return new String[] {file.path(), size(file.size()), file.checksumAlgorithm() + ":" + file.checksum()};
+    }
+
+    /** A file row for a markup table: the path links to the file's download (resumable, through the REST API). */
+    static String[] fileWithLink(DatasetId id, Datafile file) {
+        String[] plain = file(file);
+        return new String[] {"<a href=\"" + Markup.escape(fileUrl(id, file.path())) + "\" target=\"_blank\">"
+                + Markup.escape(file.path()) + "</a>", Markup.escape(plain[1]), Markup.escape(plain[2])};
+    }
+
+    /**
+     * The dataset pane's "get the data" line, as markup: the whole dataset as a ZIP, the DOI landing page, and the
+     * publications that cite it (each to its DOI resolver page). Public data needs no sign-in; other downloads ask
+     * the REST API's credentials.
+     */
+    static String accessLinks(DatasetDetail detail) {
+        Dataset dataset = detail.dataset();
+        List<String> links = new ArrayList<>();
+        links.add(anchor("download-zip", "/api/v1/datasets/" + segment(dataset.id().value()) + "/download",
+                "Download all (ZIP, " + size(dataset.size()) + ")"));
+        if (!dataset.doi().isBlank()) {
+            links.add(anchor("landing-page", "/doi/" + dataset.doi(), "Landing page (doi:" + dataset.doi() + ")"));
+        }
+        for (Publication publication : detail.publications()) {
+            links.add(anchor("publication-" + publication.doi(), "https://doi.org/" + publication.doi(),
+                    "Publication: " + publication.title() + " (" + publication.year() + ")"));
+        }
+        return String.join("  \u00b7  ", links);
+    }
+
+    /** The REST URL of one file of a dataset, each path segment encoded. */
+    static String fileUrl(DatasetId id, String path) {
+        StringBuilder url = new StringBuilder("/api/v1/datasets/").append(segment(id.value())).append("/files");
+        for (String part : path.split("/")) {
+            url.append('/').append(segment(part));
+        }
+        return url.toString();
+    }
+
+    private static String segment(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String anchor(String domId, String href, String text) {
+        return "<a id=\"" + Markup.escape(domId.replaceAll("[^A-Za-z0-9._-]", "_")) + "\" href=\""
+                + Markup.escape(href) + "\" target=\"_blank\">" + Markup.escape(text) + "</a>";
     }
 
     /** One line on a scan: {@code scan-000003 RUNNING: 4 of 10 frames}, then the dataset or the error. */

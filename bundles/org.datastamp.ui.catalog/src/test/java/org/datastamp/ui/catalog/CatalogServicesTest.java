@@ -3,6 +3,7 @@ package org.datastamp.ui.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,6 +14,7 @@ import org.datastamp.catalog.api.DatasetId;
 import org.datastamp.catalog.api.NewDataset;
 import org.datastamp.catalog.api.FacilityDirectory;
 import org.datastamp.catalog.api.Proposal;
+import org.datastamp.catalog.api.Publication;
 import org.datastamp.catalog.api.Viewer;
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +32,13 @@ class CatalogServicesTest {
                         default -> throw new AssertionError("unexpected " + method.getName());
                     });
 
-    /** A catalogue holding one dataset of proposal 20240123, visible to its members only. */
+    /** A catalogue holding one dataset of proposal 20240123, visible to its members only, cited by one paper. */
     private final Catalog catalog = (Catalog) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {Catalog.class}, (proxy, method, args) -> {
+                if (method.getName().equals("publications")) {
+                    return List.of(new Publication("10.5555/paper", "Folding fast", List.of("pi"), 2025,
+                            List.of((DatasetId) args[0])));
+                }
                 if (!method.getName().equals("find")) {
                     throw new AssertionError("unexpected " + method.getName());
                 }
@@ -66,6 +72,8 @@ class CatalogServicesTest {
         var id = new DatasetId("ds-1");
 
         assertEquals(Optional.empty(), services.detail(id, Viewer.anonymous()));
-        assertEquals("Folding", services.detail(id, ANN).orElseThrow().proposal().orElseThrow().title());
+        DatasetDetail detail = services.detail(id, ANN).orElseThrow();
+        assertEquals("Folding", detail.proposal().orElseThrow().title());
+        assertEquals(List.of("10.5555/paper"), detail.publications().stream().map(Publication::doi).toList());
     }
 }

@@ -25,6 +25,7 @@ import org.datastamp.catalog.api.Lifecycle;
 import org.datastamp.catalog.api.MetadataEntry;
 import org.datastamp.catalog.api.NewDataset;
 import org.datastamp.catalog.api.Proposal;
+import org.datastamp.catalog.api.Publication;
 import org.datastamp.catalog.api.QuerySyntaxException;
 import org.datastamp.catalog.api.Sample;
 import org.datastamp.catalog.api.SearchHit;
@@ -85,7 +86,7 @@ class FormatsTest {
         DatasetDetail detail = new DatasetDetail(dataset,
                 Optional.of(new Proposal("20240123", "Folding", "", "pi", Set.of(), null)),
                 Optional.of(new Session("s-1", "20240123", "CoSAXS", T0, T0.plusSeconds(3600))),
-                Optional.of(new Sample("smp-1", "lysozyme", "in buffer", "20240123")));
+                Optional.of(new Sample("smp-1", "lysozyme", "in buffer", "20240123")), List.of());
 
         List<String[]> rows = Formats.properties(detail);
 
@@ -158,5 +159,32 @@ class FormatsTest {
     void frameCountRefusesOtherInputWithTheRange(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Formats.frameCount(text, 100));
         assertEquals("Frames must be a whole number from 1 to 100, not '" + text + "'", e.getMessage());
+    }
+
+    @Test
+    void accessLinksOfferTheZipTheLandingPageAndEachPublicationEscaped() {
+        Dataset plain = dataset("ds.1", "Test");
+        String noDoi = Formats.accessLinks(DatasetDetail.of(plain));
+        assertEquals("<a id=\"download-zip\" href=\"/api/v1/datasets/ds.1/download\" target=\"_blank\">Download all"
+                + " (ZIP, " + Formats.size(plain.size()) + ")</a>", noDoi);
+
+        Dataset published = new Dataset(plain.id(), T0, plain.content(), plain.lifecycle(), plain.access(),
+                "10.1234/abc");
+        String links = Formats.accessLinks(new DatasetDetail(published, Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(new Publication("10.5555/paper", "Folding <fast> & slow", List.of("A"), 2025,
+                        List.of(plain.id())))));
+        assertTrue(links.contains("<a id=\"landing-page\" href=\"/doi/10.1234/abc\""), links);
+        assertTrue(links.contains("href=\"https://doi.org/10.5555/paper\""), links);
+        assertTrue(links.contains("Publication: Folding &lt;fast&gt; &amp; slow (2025)"), links);
+        assertFalse(links.contains("<fast>"), links);
+    }
+
+    @Test
+    void fileLinksEncodeEachPathSegmentAndEscapeTheText() {
+        String[] row = Formats.fileWithLink(new DatasetId("ds-1"), new Datafile("data/run 1&2.h5", 2048, "SHA-256",
+                "ab".repeat(32), T0));
+        assertEquals("<a href=\"/api/v1/datasets/ds-1/files/data/run%201%262.h5\" target=\"_blank\">data/run 1&amp;2.h5"
+                + "</a>", row[0]);
+        assertEquals("/api/v1/datasets/ds-1/files/a%25b/c%20d", Formats.fileUrl(new DatasetId("ds-1"), "a%b/c d"));
     }
 }

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * A curator's search: three datasets ingested through REST as the bootstrap admin, one of them with its temperature
  * in degrees Celsius; in the workbench a unit-aware query in kelvin finds it, the facets count the hits, and the
- * dataset page shows its metadata with units, files and provenance.
+ * dataset page shows its metadata with units, files, provenance and download links.
  */
 class CatalogueSearchBrowserTest {
 
@@ -79,6 +79,12 @@ class CatalogueSearchBrowserTest {
             assertTrue(files.contains("warm.nxs") && files.contains(CHECKSUM), files);
             String properties = bench.browser.findElement(byTestId("dataset-properties")).getText();
             assertTrue(properties.contains("browser-warm") && properties.contains("SAXS"), properties);
+            // the pane's download links are real anchors into the REST API (whole dataset as ZIP, each file)
+            String zip = bench.browser.findElement(By.id("download-zip")).getAttribute("href");
+            assertTrue(zip.endsWith("/api/v1/datasets/browser-warm/download"), zip);
+            String file = bench.browser.findElement(byTestId("dataset-files")).findElement(By.linkText("warm.nxs"))
+                    .getAttribute("href");
+            assertTrue(file.endsWith("/api/v1/datasets/browser-warm/files/warm.nxs"), file);
             outcome = "dataset";
 
             query = bench.clickable("search-query-input");
