@@ -102,7 +102,8 @@ public class JupyterHubLauncher implements NotebookLauncher {
     private final Map<Key, NotebookSession> sessions = new ConcurrentHashMap<>();
 
     @Activate
-    public JupyterHubLauncher(@Reference Catalog catalog, @Reference DatasetFileLocator locator, Config config,
+    public JupyterHubLauncher(@Reference(name = "catalog") Catalog catalog,
+            @Reference(name = "locator") DatasetFileLocator locator, Config config,
             BundleContext context) {
         this(catalog, locator, HubSettings.from(config,
                 DataDirectory.fromProperty(context.getProperty(DataDirectory.PROPERTY)).hot()), null,

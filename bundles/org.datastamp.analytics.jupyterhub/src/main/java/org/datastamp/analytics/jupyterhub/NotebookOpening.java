@@ -15,6 +15,7 @@ import org.datastamp.analytics.api.NotebookSession;
 import org.datastamp.analytics.api.NotebookState;
 import org.datastamp.catalog.api.Dataset;
 import org.datastamp.catalog.api.Datafile;
+import org.datastamp.storage.api.RecallState;
 import org.datastamp.storage.api.RecallStatus;
 import org.datastamp.visualization.api.DataUnavailableException;
 import org.datastamp.visualization.api.DatasetFileLocator;
@@ -80,6 +81,11 @@ final class NotebookOpening {
             }
             total++;
             FileLocation location = locator.locate(dataset, file.path());
+            if (location instanceof FileLocation.Recalling r && r.status().state() == RecallState.FAILED) {
+                throw new DataUnavailableException("Recalling " + file.path() + " of dataset "
+                        + dataset.id().value() + " from tier " + r.tier() + " failed: " + r.status().message()
+                        + "; ask the storage administrators (recall " + r.status().ticket().id() + ")");
+            }
             if (location instanceof FileLocation.Recalling r) {
                 recalling.add(r);
             } else {
