@@ -50,6 +50,14 @@ record HubSettings(URI hubUrl, URI publicUrl, String token, Path hostDirectory, 
     }
 
     static HubSettings from(JupyterHubLauncher.Config config, Path defaultHostDirectory) {
+        if (config.hubUrl() == null || config.hubUrl().isBlank()) {
+            throw new IllegalArgumentException("hubUrl is not set in " + JupyterHubLauncher.PID + ".cfg; name the"
+                    + " JupyterHub, e.g. hubUrl = https://jupyter.example.org/");
+        }
+        if (config.apiTokenFile() == null || config.apiTokenFile().isBlank()) {
+            throw new IllegalArgumentException("apiTokenFile is not set in " + JupyterHubLauncher.PID + ".cfg; name"
+                    + " the file holding the JupyterHub service's API token");
+        }
         String token;
         try {
             token = Files.readAllLines(Path.of(config.apiTokenFile()), StandardCharsets.UTF_8).stream()

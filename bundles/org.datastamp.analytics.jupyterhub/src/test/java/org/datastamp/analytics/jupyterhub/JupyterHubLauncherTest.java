@@ -66,15 +66,25 @@ class JupyterHubLauncherTest {
     }
 
     private NotebookSession await(NotebookState state) throws AnalysisException, InterruptedException {
+        return await(s -> s.state() == state, "state " + state);
+    }
+
+    private NotebookSession awaitMessage(String message) throws AnalysisException, InterruptedException {
+        return await(s -> s.message().equals(message), "message '" + message + "'");
+    }
+
+    /** Polls the status until {@code reached}; the generous bound only keeps a broken test from hanging. */
+    private NotebookSession await(java.util.function.Predicate<NotebookSession> reached, String what)
+            throws AnalysisException, InterruptedException {
         NotebookSession last = null;
         for (int i = 0; i < 1500; i++) {
             last = launcher.status(ID, pia);
-            if (last.state() == state) {
+            if (reached.test(last)) {
                 return last;
             }
             Thread.sleep(20);
         }
-        return fail("Never reached " + state + "; last " + last + "; hub saw " + hub.requestLines());
+        return fail("Never reached " + what + "; last " + last + "; hub saw " + hub.requestLines());
     }
 
     @Test
@@ -160,19 +170,21 @@ class JupyterHubLauncherTest {
 
     @Test
     void aHubErrorOnSpawnFails() throws Exception {
-        hub.spawn = FakeJupyterHub.Spawn.ERROR;
-        launcher().open(ID, pia);
-        NotebookSession failed = await(NotebookState.FAILED);
-        assertTrue(failed.message().contains("500"), failed.message());
-        assertTrue(failed.message().contains("Unhandled error starting server"), failed.message());
+        assertSpawnFails(FakeJupyterHub.Spawn.ERROR, "500", "Unhandled error starting server");
     }
 
     @Test
     void aFailedSpawnEventFailsWithTheHubsMessage() throws Exception {
-        hub.spawn = FakeJupyterHub.Spawn.FAILS;
+        assertSpawnFails(FakeJupyterHub.Spawn.FAILS, "Spawn failed: image pull error");
+    }
+
+    private void assertSpawnFails(FakeJupyterHub.Spawn spawn, String... messageParts) throws Exception {
+        hub.spawn = spawn;
         launcher().open(ID, pia);
         NotebookSession failed = await(NotebookState.FAILED);
-        assertTrue(failed.message().contains("Spawn failed: image pull error"), failed.message());
+        for (String part : messageParts) {
+            assertTrue(failed.message().contains(part), failed.message());
+        }
     }
 
     @Test
@@ -246,17 +258,5 @@ class JupyterHubLauncherTest {
         hub.release.countDown();
         await(NotebookState.READY);
         assertEquals(1, hub.requestLines().stream().filter("POST /hub/api/users/pia/server"::equals).count());
-    }
-
-    private NotebookSession awaitMessage(String message) throws AnalysisException, InterruptedException {
-        NotebookSession last = null;
-        for (int i = 0; i < 1500; i++) {
-            last = launcher.status(ID, pia);
-            if (last.message().equals(message)) {
-                return last;
-            }
-            Thread.sleep(20);
-        }
-        return fail("Never saw '" + message + "'; last " + last);
     }
 }
