@@ -9,6 +9,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The Logbook view of the workbench against the running product: a scan acquired on the simulated beamline appears
  * in its session's overview; a note with an uploaded image and a 4-star rating are made in the browser and shown in
  * the overview and notes; script in a note or comment ({@code <script>}, {@code <img onerror>}, {@code javascript:}
- * link) never runs (a window flag it would set stays unset) and is shown as harmless text.
+ * link) never runs (a window flag it would set stays unset) and is shown as harmless text; "Export HTML" and
+ * "Export PDF" download the session's logbook as files.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LogbookBrowserTest {
@@ -168,6 +170,34 @@ class LogbookBrowserTest {
             outcome = "neutralised";
         } finally {
             bench.screenshot("logbook-xss-" + outcome + ".png");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theSessionsLogbookDownloadsAsHtmlAndPdf() throws Exception {
+        String outcome = "failed";
+        try {
+            openLogbook();
+            bench.clickable("logbook-export-html").click();
+            bench.waiting().until(ExpectedConditions.textToBePresentInElementLocated(byTestId("logbook-status"),
+                    "as logbook-" + SESSION + ".html"));
+            String html = new String(bench.awaitDownload("logbook-" + SESSION + ".html"),
+                    StandardCharsets.UTF_8);
+            assertTrue(html.contains("Logbook of session " + SESSION), html);
+            assertTrue(html.contains("<strong>first</strong> good scan"), "the note of the first test: " + html);
+            assertTrue(html.contains("src=\"data:image/png;base64,"), "its image inlined");
+            assertTrue(html.contains("&lt;script&gt;window.pwned=1") && !html.contains("<script"),
+                    "the attack of the second test stays text");
+
+            bench.clickable("logbook-export-pdf").click();
+            bench.waiting().until(ExpectedConditions.textToBePresentInElementLocated(byTestId("logbook-status"),
+                    "as logbook-" + SESSION + ".pdf"));
+            byte[] pdf = bench.awaitDownload("logbook-" + SESSION + ".pdf");
+            assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+            outcome = "exported";
+        } finally {
+            bench.screenshot("logbook-export-" + outcome + ".png");
         }
     }
 
