@@ -171,6 +171,8 @@ final class ShipmentsPanel {
             load();
             say("Shipment " + moved.id() + " is now " + moved.status());
         } catch (UserOfficeException e) {
+            // the queue may be out of date (someone else moved the shipment): show it as it is now, with the reason
+            load();
             say(e.getMessage());
         }
     }

@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The Mail-in view against the running product: the staff's queue shows each instrument's open shipments; a
  * shipment is moved created -> sent -> received with the view's buttons, each change recorded with the user; a move
  * the shipment can no longer make (someone else moved it meanwhile) is refused with the user office's reason in the
- * status line, and nothing changes.
+ * status line, nothing changes, and the queue shows the shipment as it is now.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MailInBrowserTest {
@@ -130,6 +130,8 @@ class MailInBrowserTest {
 
             status("Shipment SH-A1 is MEASURED; it can become DISPOSED or RETURNED next, not MEASURED."
                     + " Nothing was changed.");
+            bench.waiting().until(ExpectedConditions.textToBePresentInElementLocated(byTestId("mail-in-queue"),
+                    "measured on the other console"));
             outcome = "refused";
             JsonNode shipment = shipment("SH-A1");
             assertEquals("MEASURED", shipment.get("status").asText());
