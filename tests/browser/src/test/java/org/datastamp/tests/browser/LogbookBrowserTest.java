@@ -38,7 +38,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * in its session's overview; a note with an uploaded image and a 4-star rating are made in the browser and shown in
  * the overview and notes; script in a note or comment ({@code <script>}, {@code <img onerror>}, {@code javascript:}
  * link) never runs (a window flag it would set stays unset) and is shown as harmless text; "Export HTML" and
- * "Export PDF" download the session's logbook as files.
+ * "Export PDF" download the session's logbook as files; an edited note keeps every version in its history.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LogbookBrowserTest {
@@ -198,6 +198,48 @@ class LogbookBrowserTest {
             outcome = "exported";
         } finally {
             bench.screenshot("logbook-export-" + outcome + ".png");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void editingANoteKeepsEveryVersionWithItsAuthorInTheHistory() throws Exception {
+        String outcome = "failed";
+        try {
+            openLogbook();
+            WebElement first = bench.waiting().until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "(//*[@data-testid='logbook-entries']//*[normalize-space(text())='note'])[1]")));
+            first.click();
+            bench.waiting().until(d -> bench.clickable("logbook-note-input").getAttribute("value")
+                    .contains("**first** good scan"));
+            String original = bench.clickable("logbook-note-input").getAttribute("value");
+            type("logbook-note-input", original + "\nEdited: beam lost at 14:00, refill");
+            bench.clickable("logbook-save-edit").click();
+            bench.waiting().until(ExpectedConditions.textToBePresentInElementLocated(byTestId("logbook-status"),
+                    "Saved version 2 of the note; earlier versions are kept"));
+
+            first = bench.waiting().until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "(//*[@data-testid='logbook-entries']//*[normalize-space(text())='note'])[1]")));
+            first.click();
+            bench.waiting().until(ExpectedConditions.textToBePresentInElementLocated(byTestId("logbook-history"),
+                    "beam lost at 14:00"));
+            String history = bench.browser.findElement(byTestId("logbook-history")).getText();
+            assertTrue(history.indexOf("**first** good scan") < history.indexOf("beam lost at 14:00"),
+                    "version 1 then version 2: " + history);
+            assertTrue(history.matches("(?s).*\\b1\\s+" + BrowserBench.ADMIN + "\\b.*\\b2\\s+"
+                    + BrowserBench.ADMIN + "\\b.*"), "each version with its author: " + history);
+            bench.waiting().until(d -> frameScript("logbook-notes", "return d.body.textContent;").toString()
+                    .contains("beam lost at 14:00"));
+            outcome = "versioned";
+
+            JsonNode entry = overview().at("/entries/0");
+            assertEquals(2, entry.get("version").intValue(), entry.toString());
+            JsonNode versions = JSON.readTree(bench.asAdmin("GET", "api/v1/logbooks/entries/"
+                    + entry.get("id").asText() + "/history", null).body());
+            assertEquals(2, versions.size(), versions.toString());
+            assertEquals(original, versions.get(0).get("markdown").asText(), "the earlier text is kept as it was");
+        } finally {
+            bench.screenshot("logbook-history-" + outcome + ".png");
         }
     }
 
