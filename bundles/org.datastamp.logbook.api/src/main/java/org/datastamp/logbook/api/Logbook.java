@@ -63,8 +63,10 @@ public interface Logbook {
 
     /**
      * Attaches the session's logbook (HTML and PDF export) to each of its datasets in the catalogue, so the notes
-     * live as long as the data; for the storage lifecycle to call when it archives a session. Idempotent in effect:
-     * a later call attaches the newer export beside the earlier one.
+     * live as long as the data. A dataset whose last attached export still shows the logbook as it is gets nothing
+     * new; otherwise the newer export is attached beside the earlier one (attachments are never replaced). The
+     * storage lifecycle does the same for one dataset before it archives it (through the storage API's
+     * {@code ArchivalPreparation} service, which the logbook implementation provides).
      *
      * @return the attachments made
      */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -420,6 +422,11 @@ class JdbcLogbook implements Logbook {
 
     @Override
     public byte[] export(String sessionId, ExportFormat format, Viewer viewer) throws LogbookException {
+        LogbookExport export = exportOf(sessionId, viewer, clock.instant());
+        return format == ExportFormat.HTML ? export.html() : PdfExport.pdf(export.document());
+    }
+
+    private LogbookExport exportOf(String sessionId, Viewer viewer, Instant exported) throws LogbookException {
         SessionAccess access = access(sessionId, viewer);
         Map<String, String> scanDatasets = scanDatasets(sessionId);
         MarkdownRenderer.Links inline = links(sessionId, access, scanDatasets, true);
@@ -430,9 +437,8 @@ class JdbcLogbook implements Logbook {
                 entries.add(entry(e, inline));
             }
         }
-        LogbookExport export = new LogbookExport(access.session(), proposalTitle(access.session()),
-                rows(sessionId, access, viewer), entries, clock.instant());
-        return format == ExportFormat.HTML ? export.html() : PdfExport.pdf(export.document());
+        return new LogbookExport(access.session(), proposalTitle(access.session()), rows(sessionId, access, viewer),
+                entries, exported);
     }
 
     private String proposalTitle(Session session) throws LogbookException {
@@ -445,25 +451,74 @@ class JdbcLogbook implements Logbook {
 
     @Override
     public List<Attachment> attachToDatasets(String sessionId) throws LogbookException {
-        Viewer system = Viewer.system();
-        byte[] html = export(sessionId, ExportFormat.HTML, system);
-        byte[] pdf = export(sessionId, ExportFormat.PDF, system);
-        Instant now = now();
+        return attach(sessionId, db.read("list datasets", c -> LogbookRows.sessionDatasets(c, sessionId)));
+    }
+
+    /**
+     * Attaches the logbook of each session the dataset belongs to (usually one) to this dataset only, unless the
+     * export attached last is still current; what the storage lifecycle calls before it archives the dataset.
+     *
+     * @return the attachments made, none if the dataset belongs to no session or its exports are current
+     */
+    List<Attachment> attachToDataset(String datasetId) throws LogbookException {
         List<Attachment> made = new ArrayList<>();
-        for (String datasetId : db.read("list datasets", c -> LogbookRows.sessionDatasets(c, sessionId))) {
-            for (ExportFormat format : ExportFormat.values()) {
-                Attachment attachment = new Attachment(UUID.randomUUID().toString(), new DatasetId(datasetId),
-                        "logbook-" + sessionId + "." + format.extension(), format.mediaType(),
-                        "Logbook of session " + sessionId + " at " + now, "system", now);
-                try {
-                    made.add(catalog.attach(attachment, format == ExportFormat.HTML ? html : pdf));
-                } catch (CatalogException e) {
-                    throw new LogbookException("Could not attach the logbook of session " + sessionId
-                            + " to dataset " + datasetId + " (" + made.size() + " attachments made before): "
-                            + e.getMessage(), e);
+        for (String sessionId : db.read("find the sessions of dataset " + datasetId,
+                c -> LogbookRows.datasetSessions(c, datasetId))) {
+            made.addAll(attach(sessionId, Set.of(datasetId)));
+        }
+        return made;
+    }
+
+    /** Attaches the session's HTML and PDF export to each dataset whose last attached export is out of date. */
+    private List<Attachment> attach(String sessionId, Set<String> datasetIds) throws LogbookException {
+        Instant now = now();
+        LogbookExport export = exportOf(sessionId, Viewer.system(), now);
+        byte[] html = export.html();
+        byte[] pdf = null;
+        List<Attachment> made = new ArrayList<>();
+        for (String datasetId : new TreeSet<>(datasetIds)) {
+            DatasetId dataset = new DatasetId(datasetId);
+            try {
+                if (attachedIsCurrent(sessionId, dataset, export)) {
+                    continue;
                 }
+                pdf = pdf == null ? PdfExport.pdf(export.document()) : pdf;
+                for (ExportFormat format : ExportFormat.values()) {
+                    Attachment attachment = new Attachment(UUID.randomUUID().toString(), dataset,
+                            exportName(sessionId, format), format.mediaType(), "Logbook of session " + sessionId
+                                    + " at " + now, "system", now);
+                    made.add(catalog.attach(attachment, format == ExportFormat.HTML ? html : pdf));
+                }
+            } catch (CatalogException e) {
+                throw new LogbookException("Could not attach the logbook of session " + sessionId
+                        + " to dataset " + datasetId + " (" + made.size() + " attachments made before): "
+                        + e.getMessage(), e);
             }
         }
         return made;
+    }
+
+    /**
+     * Whether the dataset's newest attached export (HTML and PDF of the same moment) shows what the logbook holds
+     * now: the current logbook stamped with that moment gives the same HTML. The PDF is laid out from the same
+     * document, so it need not be compared.
+     */
+    private boolean attachedIsCurrent(String sessionId, DatasetId dataset, LogbookExport export)
+            throws CatalogException {
+        List<Attachment> attached = catalog.attachments(dataset);
+        Optional<Attachment> html = attached.stream()
+                .filter(a -> a.name().equals(exportName(sessionId, ExportFormat.HTML)) && a.author().equals("system"))
+                .reduce((first, second) -> second);
+        if (html.isEmpty() || attached.stream().noneMatch(a -> a.name().equals(exportName(sessionId,
+                ExportFormat.PDF)) && a.author().equals("system") && a.created().equals(html.get().created()))) {
+            return false;
+        }
+        Optional<byte[]> earlier = catalog.attachmentContent(html.get().id());
+        return earlier.isPresent()
+                && Arrays.equals(earlier.get(), export.exportedAt(html.get().created()).html());
+    }
+
+    private static String exportName(String sessionId, ExportFormat format) {
+        return "logbook-" + sessionId + "." + format.extension();
     }
 }

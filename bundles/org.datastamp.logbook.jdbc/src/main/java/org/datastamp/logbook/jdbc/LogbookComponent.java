@@ -8,7 +8,10 @@ import javax.sql.DataSource;
 import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.FacilityDirectory;
 import org.datastamp.logbook.api.Logbook;
+import org.datastamp.logbook.api.LogbookException;
 import org.datastamp.logbook.api.ScanThumbnails;
+import org.datastamp.storage.api.ArchivalPreparation;
+import org.datastamp.storage.api.StorageException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,10 +22,14 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** The logbook service on the catalogue's database (the DataSource the catalogue registers; decision 0025). */
-@Component(service = Logbook.class, configurationPid = LogbookComponent.PID)
+/**
+ * The logbook service on the catalogue's database (the DataSource the catalogue registers; decision 0025). It is
+ * also the storage lifecycle's archival preparation: a dataset about to be archived gets its session's logbook
+ * export attached, so the archival package holds the notes (decision 0033).
+ */
+@Component(service = {Logbook.class, ArchivalPreparation.class}, configurationPid = LogbookComponent.PID)
 @Designate(ocd = LogbookComponent.Config.class)
-public class LogbookComponent extends JdbcLogbook {
+public class LogbookComponent extends JdbcLogbook implements ArchivalPreparation {
 
     static final String PID = "org.datastamp.logbook.jdbc";
 
@@ -52,6 +59,16 @@ public class LogbookComponent extends JdbcLogbook {
         super(dataSource, catalog, directory, new ImageCheck(config.maxImageMegabytes() * 1024L * 1024L,
                 config.thumbnailPixels()), Clock.systemUTC(), holder);
         holder.owner = this;
+    }
+
+    @Override
+    public void beforeArchival(String datasetId) throws StorageException {
+        try {
+            attachToDataset(datasetId);
+        } catch (LogbookException e) {
+            throw new StorageException("The logbook export could not be attached to dataset " + datasetId
+                    + " before its archival: " + e.getMessage(), e);
+        }
     }
 
     /** Reads the dynamic reference after construction (a constructor cannot pass {@code this} to super). */

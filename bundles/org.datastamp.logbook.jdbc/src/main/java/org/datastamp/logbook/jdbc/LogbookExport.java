@@ -45,6 +45,11 @@ final class LogbookExport {
         this.exported = exported;
     }
 
+    /** The same logbook stamped with another export time: an earlier export is unchanged if this equals it. */
+    LogbookExport exportedAt(Instant time) {
+        return new LogbookExport(session, proposalTitle, scans, entries, time);
+    }
+
     byte[] html() {
         return document().outerHtml().getBytes(StandardCharsets.UTF_8);
     }

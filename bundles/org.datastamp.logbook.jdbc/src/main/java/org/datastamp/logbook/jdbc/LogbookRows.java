@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.datastamp.logbook.api.EntryKind;
 import org.datastamp.logbook.api.EntryVersion;
@@ -345,6 +346,24 @@ final class LogbookRows {
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Sessions of a dataset: the one the catalogue records, and any a scan of the dataset was placed in. */
+    static Set<String> datasetSessions(Connection c, String datasetId) throws SQLException {
+        Set<String> ids = new TreeSet<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT session_id FROM dataset WHERE id = ? UNION"
+                + " SELECT session_id FROM logbook_scan WHERE dataset_id = ?")) {
+            q.setString(1, datasetId);
+            q.setString(2, datasetId);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(1) != null) {
+                        ids.add(rs.getString(1));
+                    }
                 }
             }
         }

@@ -272,6 +272,33 @@ abstract class LogbookContract {
                 StandardCharsets.US_ASCII));
     }
 
+    @Test
+    void beforeArchivalADatasetGetsTheCurrentExportOnceAndAnotherAfterTheLogbookChanged() throws Exception {
+        Dataset archived = completedScan(1);
+        Dataset other = completedScan(2);
+        LogEntry note = logbook.addNote("S1", "Beam unstable", pia);
+
+        List<Attachment> first = logbook.attachToDataset(archived.id().value());
+        assertEquals(List.of("logbook-S1.html", "logbook-S1.pdf"), first.stream().map(Attachment::name).toList());
+        assertEquals(List.of(), catalog.attachments(other.id()), "only the dataset being archived gets it");
+        assertEquals(List.of(), logbook.attachToDataset(archived.id().value()),
+                "archived again (another tier) with the logbook unchanged: nothing new");
+        assertEquals(List.of(), logbook.attachToDatasets("S1").stream().filter(a -> a.datasetId()
+                .equals(archived.id())).toList(), "the session-wide call skips it too");
+
+        logbook.edit(note.id(), 1, "Beam stable again", staff);
+        List<Attachment> second = logbook.attachToDataset(archived.id().value());
+        assertEquals(2, second.size());
+        assertTrue(new String(catalog.attachmentContent(second.get(0).id()).orElseThrow(), StandardCharsets.UTF_8)
+                .contains("Beam stable again"));
+        assertEquals(4, catalog.attachments(archived.id()).size(), "the earlier export stays beside the newer");
+
+        Dataset noSession = catalog.register(new NewDataset("Calibration", DatasetType.RAW, "CoSAXS", "AgBeh",
+                "raw/cal", T0, T0.plusSeconds(5), List.of(), List.of(), "", "", "", "", "SAXS", List.of(),
+                List.of()));
+        assertEquals(List.of(), logbook.attachToDataset(noSession.id().value()), "a dataset of no session");
+    }
+
     /** No element that runs code: no script, frame, SVG or style; no on* handler; no javascript: address. */
     static void assertNoActiveContent(String html) {
         for (org.jsoup.nodes.Element e : org.jsoup.Jsoup.parseBodyFragment(html).body().getAllElements()) {

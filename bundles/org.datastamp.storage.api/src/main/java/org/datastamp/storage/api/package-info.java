@@ -8,6 +8,8 @@
  * {@link org.datastamp.storage.api.ExpectedCopies}, where the expected copies and checksums of each object come from;
  * {@link org.datastamp.storage.api.LocalFileBackend} (tiers whose objects can be read in place);
  * {@link org.datastamp.storage.api.CapacityAware} (how full a tier is) and the lifecycle service
- * {@link org.datastamp.storage.api.StorageLifecycle} (policies, copies, recall of datasets).
+ * {@link org.datastamp.storage.api.StorageLifecycle} (policies, copies, recall of datasets). 1.4 adds
+ * {@link org.datastamp.storage.api.ArchivalPreparation}, which other bundles implement to add to a dataset's
+ * catalogue record before it is archived.
  */
 package org.datastamp.storage.api;

@@ -34,6 +34,12 @@ final class Checksums {
         return hex(digest);
     }
 
+    static String sha256(byte[] bytes) throws StorageException {
+        MessageDigest digest = digest("SHA-256");
+        digest.update(bytes);
+        return hex(digest);
+    }
+
     static String hex(MessageDigest digest) {
         return HexFormat.of().formatHex(digest.digest());
     }

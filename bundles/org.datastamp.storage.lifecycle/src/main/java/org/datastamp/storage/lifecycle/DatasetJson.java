@@ -2,7 +2,9 @@ package org.datastamp.storage.lifecycle;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 
+import org.datastamp.catalog.api.Attachment;
 import org.datastamp.catalog.api.Datafile;
 import org.datastamp.catalog.api.Dataset;
 import org.datastamp.catalog.api.DatasetId;
@@ -27,7 +29,11 @@ final class DatasetJson {
     private DatasetJson() {
     }
 
-    static byte[] of(Dataset dataset) throws IOException {
+    /** A catalogue attachment as packaged: where its content is and its digest. */
+    record Attached(Attachment attachment, String path, long size, String sha256) {
+    }
+
+    static byte[] of(Dataset dataset, List<Attached> attachments) throws IOException {
         NewDataset c = dataset.content();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
@@ -64,6 +70,13 @@ final class DatasetJson {
             entry.put("name", m.name());
             entry.set("value", MAPPER.valueToTree(m.value()));
             entry.put("unit", m.unit());
+        }
+        ArrayNode attached = root.putArray("attachments");
+        for (Attached a : attachments) {
+            attached.addObject().put("path", a.path()).put("name", a.attachment().name())
+                    .put("mediaType", a.attachment().mediaType()).put("caption", a.attachment().caption())
+                    .put("author", a.attachment().author()).put("created", time(a.attachment().created()))
+                    .put("size", a.size()).put("checksumAlgorithm", "SHA-256").put("checksum", a.sha256());
         }
         return MAPPER.writeValueAsBytes(root);
     }

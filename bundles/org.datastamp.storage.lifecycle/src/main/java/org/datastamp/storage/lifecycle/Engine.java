@@ -31,6 +31,7 @@ import org.datastamp.catalog.api.CopyRule;
 import org.datastamp.catalog.api.DatasetUse;
 import org.datastamp.catalog.api.StorageCopies;
 import org.datastamp.catalog.api.Viewer;
+import org.datastamp.storage.api.ArchivalPreparation;
 import org.datastamp.storage.api.Capacity;
 import org.datastamp.storage.api.CapacityAware;
 import org.datastamp.storage.api.MigrationSummary;
@@ -78,11 +79,13 @@ final class Engine implements StorageLifecycle {
     private final Map<String, Stats> stats = new ConcurrentHashMap<>();
 
     /**
-     * @param restorers runs recall restores (they wait for tape, so not on {@code workers}, which rounds need)
+     * @param preparations the services to call before a dataset is archived, as registered now
+     * @param restorers    runs recall restores (they wait for tape, so not on {@code workers}, which rounds need)
      */
     Engine(Catalog catalog, StorageCopies copies, Supplier<Map<String, StorageBackend>> backends,
-            Supplier<Collection<ConfiguredPolicy>> policies, ExecutorService workers, ExecutorService restorers,
-            Settings settings, Clock clock, Faults faults) throws IOException {
+            Supplier<Collection<ConfiguredPolicy>> policies, Supplier<Collection<ArchivalPreparation>> preparations,
+            ExecutorService workers, ExecutorService restorers, Settings settings, Clock clock, Faults faults)
+            throws IOException {
         this.catalog = catalog;
         this.copies = copies;
         this.backends = backends;
@@ -91,7 +94,8 @@ final class Engine implements StorageLifecycle {
         this.clock = clock;
         this.staging = settings.staging();
         Reading reading = new Reading(clock, settings.recallWait());
-        this.runner = new StepRunner(backends, catalog, copies, reading, settings.staging(), clock, faults);
+        this.runner = new StepRunner(backends, preparations, catalog, copies, reading, settings.staging(), clock,
+                faults);
         this.desk = new RecallDesk(backends, catalog, copies, runner, reading, this::hotTierOf, restorers,
                 new RecallJournal(settings.recallJournal()), clock, settings.recallWait(), settings.maxTickets());
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.StorageCopies;
 import org.datastamp.core.api.DataDirectory;
+import org.datastamp.storage.api.ArchivalPreparation;
 import org.datastamp.storage.api.MigrationSummary;
 import org.datastamp.storage.api.PolicyStatus;
 import org.datastamp.storage.api.RecallStatus;
@@ -89,6 +90,7 @@ public class LifecycleEngine implements StorageLifecycle {
 
     private final Map<String, StorageBackend> backends = new ConcurrentHashMap<>();
     private final Set<ConfiguredPolicy> policies = ConcurrentHashMap.newKeySet();
+    private final Set<ArchivalPreparation> preparations = ConcurrentHashMap.newKeySet();
 
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService planner;
@@ -114,7 +116,8 @@ public class LifecycleEngine implements StorageLifecycle {
                 r -> new Thread(r, "datastamp-lifecycle-recall-" + restorerCount.incrementAndGet()));
         Path journal = config.recallJournalDir().isBlank() ? staging.resolveSibling("recalls")
                 : Path.of(config.recallJournalDir());
-        engine = new Engine(catalog, copies, this::backendsNow, this::policiesNow, workers, restorers,
+        engine = new Engine(catalog, copies, this::backendsNow, this::policiesNow, () -> List.copyOf(preparations),
+                workers, restorers,
                 new Engine.Settings(staging, journal, Duration.ofMinutes(Math.max(1, config.recallWaitMinutes())),
                         Math.max(1, config.maxTickets())), Clock.systemUTC(), Faults.NONE);
         engine.clearStaging();
@@ -173,6 +176,16 @@ public class LifecycleEngine implements StorageLifecycle {
 
     public void removePolicy(ConfiguredPolicy policy) {
         policies.remove(policy);
+    }
+
+    /** Optional: with no logbook (or other preparation) running, datasets are archived with what the catalogue has. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addPreparation(ArchivalPreparation preparation) {
+        preparations.add(preparation);
+    }
+
+    public void removePreparation(ArchivalPreparation preparation) {
+        preparations.remove(preparation);
     }
 
     private Map<String, StorageBackend> backendsNow() {

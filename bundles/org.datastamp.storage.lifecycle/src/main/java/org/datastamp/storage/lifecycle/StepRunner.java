@@ -9,11 +9,13 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.datastamp.catalog.api.Attachment;
 import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.CatalogException;
 import org.datastamp.catalog.api.CopyFormat;
@@ -23,6 +25,7 @@ import org.datastamp.catalog.api.Dataset;
 import org.datastamp.catalog.api.DatasetCopy;
 import org.datastamp.catalog.api.Lifecycle;
 import org.datastamp.catalog.api.StorageCopies;
+import org.datastamp.storage.api.ArchivalPreparation;
 import org.datastamp.storage.api.ManagedBackend;
 import org.datastamp.storage.api.ObjectInfo;
 import org.datastamp.storage.api.RecallableBackend;
@@ -43,6 +46,7 @@ final class StepRunner {
     private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
 
     private final Supplier<Map<String, StorageBackend>> backends;
+    private final Supplier<Collection<ArchivalPreparation>> preparations;
     private final Catalog catalog;
     private final StorageCopies copies;
     private final Reading reading;
@@ -51,9 +55,10 @@ final class StepRunner {
     private final Faults faults;
     private final Object rootFiles = new Object();
 
-    StepRunner(Supplier<Map<String, StorageBackend>> backends, Catalog catalog, StorageCopies copies, Reading reading,
-            Path staging, Clock clock, Faults faults) {
+    StepRunner(Supplier<Map<String, StorageBackend>> backends, Supplier<Collection<ArchivalPreparation>> preparations,
+            Catalog catalog, StorageCopies copies, Reading reading, Path staging, Clock clock, Faults faults) {
         this.backends = backends;
+        this.preparations = preparations;
         this.catalog = catalog;
         this.copies = copies;
         this.reading = reading;
@@ -149,7 +154,8 @@ final class StepRunner {
 
     private void copyOcfl(Dataset dataset, DatasetCopy from, StorageBackend source, StorageBackend target)
             throws StorageException, CatalogException, IOException {
-        Path folder = staging.resolve(safeName(dataset.id().value()) + "-" + UUID.randomUUID());
+        prepareArchival(dataset);
+        Path folder = staging.resolve(CopyKeys.safeName(dataset.id().value()) + "-" + UUID.randomUUID());
         try {
             Map<String, String> digests = stage(dataset, from, source, folder.resolve("content"));
             OcflPackager.Package pkg = OcflPackager.build(folder, dataset.id().value(),
@@ -185,8 +191,25 @@ final class StepRunner {
     }
 
     /**
-     * Copies the files into the staging folder as {@code data/<path>} plus the catalogue record, checking sums;
-     * returns the SHA-256 of each staged file by logical path.
+     * Lets other bundles (the logbook) add to the dataset's catalogue record before it is packaged. A failure stops
+     * this copy before anything is written, so the next round packages the dataset with what was missing.
+     */
+    private void prepareArchival(Dataset dataset) throws StorageException {
+        for (ArchivalPreparation preparation : preparations.get()) {
+            try {
+                preparation.beforeArchival(dataset.id().value());
+            } catch (RuntimeException e) {
+                throw new StorageException("Dataset " + dataset.id() + " is not archived yet: "
+                        + preparation.getClass().getName() + " failed to prepare it (" + e + "); tried again next"
+                        + " round", e);
+            }
+        }
+    }
+
+    /**
+     * Copies the files into the staging folder as {@code data/<path>}, the dataset's catalogue attachments as
+     * {@code attachments/<id>/<name>} and the catalogue record, checking sums; returns the SHA-256 of each staged
+     * file by logical path.
      */
     private Map<String, String> stage(Dataset dataset, DatasetCopy from, StorageBackend source, Path content)
             throws StorageException, IOException {
@@ -210,16 +233,39 @@ final class StepRunner {
             requireChecksum(dataset, file, actual, source.capabilityId() + " (source)");
             digests.put(CopyKeys.DATA + file.path(), sha256 ? actual : Checksums.hex(inventoryDigest));
         }
-        byte[] record = DatasetJson.of(dataset);
+        List<DatasetJson.Attached> attached = stageAttachments(dataset, content, digests);
+        byte[] record = DatasetJson.of(dataset, attached);
         Files.write(content.resolve(CopyKeys.METADATA), record);
-        MessageDigest recordDigest = Checksums.digest("SHA-256");
-        digests.put(CopyKeys.METADATA, Checksums.hex(digestOf(recordDigest, record)));
+        digests.put(CopyKeys.METADATA, Checksums.sha256(record));
         return digests;
     }
 
-    private static MessageDigest digestOf(MessageDigest digest, byte[] bytes) {
-        digest.update(bytes);
-        return digest;
+    /** Writes each attachment's content into the package; its description goes into the catalogue record. */
+    private List<DatasetJson.Attached> stageAttachments(Dataset dataset, Path content, Map<String, String> digests)
+            throws StorageException, IOException {
+        List<DatasetJson.Attached> attached = new ArrayList<>();
+        try {
+            for (Attachment a : catalog.attachments(dataset.id())) {
+                byte[] bytes = catalog.attachmentContent(a.id()).orElseThrow(() -> new StorageException("Dataset "
+                        + dataset.id() + ": attachment " + a.id() + " (" + a.name() + ") has no content in the"
+                        + " catalogue"));
+                String path = CopyKeys.attachmentPath(a);
+                Path local = content.resolve(path).normalize();
+                if (!local.startsWith(content.resolve(CopyKeys.ATTACHMENTS))) {
+                    throw new StorageException("Dataset " + dataset.id() + ": attachment " + a.id()
+                            + " has a name that leaves the package: " + a.name());
+                }
+                Files.createDirectories(local.getParent());
+                Files.write(local, bytes);
+                String sha256 = Checksums.sha256(bytes);
+                digests.put(path, sha256);
+                attached.add(new DatasetJson.Attached(a, path, bytes.length, sha256));
+            }
+        } catch (CatalogException e) {
+            throw new StorageException("Dataset " + dataset.id() + ": could not read its attachments from the"
+                    + " catalogue: " + e.getMessage(), e);
+        }
+        return attached;
     }
 
     /**
@@ -397,9 +443,4 @@ final class StepRunner {
         }
         return backend;
     }
-
-    private static String safeName(String id) {
-        return id.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
 }

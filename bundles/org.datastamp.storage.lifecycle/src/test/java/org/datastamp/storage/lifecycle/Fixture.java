@@ -30,6 +30,7 @@ import org.datastamp.catalog.api.NewDataset;
 import org.datastamp.catalog.api.NormalizedQuantity;
 import org.datastamp.catalog.api.StorageCopies;
 import org.datastamp.catalog.jdbc.CatalogDatabases;
+import org.datastamp.storage.api.ArchivalPreparation;
 import org.datastamp.storage.api.StorageBackend;
 import org.datastamp.storage.api.StorageTier;
 
@@ -46,9 +47,13 @@ final class Fixture implements AutoCloseable {
     final FolderTape tape;
     final Map<String, StorageBackend> backends = new ConcurrentHashMap<>();
     final List<ConfiguredPolicy> policies = new ArrayList<>();
+    /** Services called before a dataset is archived (the logbook), as the component's dynamic reference holds. */
+    final List<ArchivalPreparation> preparations = new java.util.concurrent.CopyOnWriteArrayList<>();
     // the catalogue stamps registrations with the real time; the engine's clock starts there and is moved by tests
     final MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     Catalog catalog;
+    /** The catalogue's database, for other services that keep their tables in it (the logbook). */
+    DataSource database;
     /** The same catalogue object, as the record of copies and accesses. */
     StorageCopies copies;
     /** The catalogue's own connection that keeps its H2 file open between operations (as the platform does). */
@@ -74,15 +79,15 @@ final class Fixture implements AutoCloseable {
         Path urlFile = dir.resolve("catalog-url");
         String url = Files.exists(urlFile) ? Files.readString(urlFile).strip()
                 : "jdbc:h2:file:" + dir.resolve("catalog").resolve("db") + ";LOCK_TIMEOUT=120000;WRITE_DELAY=0";
-        DataSource database = CatalogDatabases.migrated(url,
+        database = CatalogDatabases.migrated(url,
                 url.startsWith("jdbc:postgresql:") ? CatalogDatabases.Postgres.USER : "datastamp", "");
         keepOpen = database.getConnection();
         catalog = CatalogDatabases.catalog(database, (value, unit) -> new NormalizedQuantity(value, unit));
         workers = Executors.newFixedThreadPool(2);
         restorers = Executors.newFixedThreadPool(2);
         copies = (StorageCopies) catalog;
-        engine = new Engine(catalog, copies, () -> Map.copyOf(backends), () -> List.copyOf(policies), workers,
-                restorers, new Engine.Settings(dir.resolve("staging"), dir.resolve("recalls"), Duration.ofMinutes(1),
+        engine = new Engine(catalog, copies, () -> Map.copyOf(backends), () -> List.copyOf(policies),
+                () -> List.copyOf(preparations), workers, restorers, new Engine.Settings(dir.resolve("staging"), dir.resolve("recalls"), Duration.ofMinutes(1),
                         100), clock, faults);
         engine.clearStaging();
     }
@@ -109,6 +114,12 @@ final class Fixture implements AutoCloseable {
 
     /** A dataset of {@code files} files of random content on the hot tier, recorded in the catalogue. */
     Dataset dataset(String name, String instrument, int files, int bytes) throws Exception {
+        return dataset(name, instrument, files, bytes, "", "");
+    }
+
+    /** The same, recorded in a session of a proposal. */
+    Dataset dataset(String name, String instrument, int files, int bytes, String proposalId, String sessionId)
+            throws Exception {
         String location = "raw/2026/" + name;
         Random random = new Random(name.hashCode());
         List<Datafile> recorded = new ArrayList<>();
@@ -123,7 +134,7 @@ final class Fixture implements AutoCloseable {
         }
         return catalog.register(new NewDataset(name, DatasetType.RAW, instrument, "lysozyme", location, T0,
                 T0.plusSeconds(60), recorded, List.of(new MetadataEntry("sample_temperature", 295.0, "K")), "",
-                "", "", "", "SAXS", List.of("test"), List.of()));
+                proposalId, sessionId, "", "SAXS", List.of("test"), List.of()));
     }
 
     static String sha256(byte[] content) throws Exception {

@@ -29,4 +29,17 @@ public interface ViewContext {
      * @since 1.1
      */
     String user();
+
+    /**
+     * Offers a file the view made to the browser as a download (saved by the browser, the page stays). Only this
+     * browser session can fetch it, once; it is kept in the session until fetched (a few at most: the oldest
+     * unfetched one is dropped). Call it in the UI thread.
+     *
+     * @param fileName  the name the browser saves it under, e.g. {@code logbook-S1.pdf}; characters a file name
+     *                  cannot hold are replaced
+     * @param mediaType e.g. {@code application/pdf}
+     * @param content   the whole file (views offer files of a few megabytes, such as exports)
+     * @since 1.2
+     */
+    void download(String fileName, String mediaType, byte[] content);
 }

@@ -18,6 +18,7 @@ import org.datastamp.catalog.api.Proposal;
 import org.datastamp.catalog.api.Session;
 import org.datastamp.catalog.api.Viewer;
 import org.datastamp.logbook.api.EntryVersion;
+import org.datastamp.logbook.api.ExportFormat;
 import org.datastamp.logbook.api.ImageData;
 import org.datastamp.logbook.api.LogEntry;
 import org.datastamp.logbook.api.LogImage;
@@ -98,7 +99,7 @@ final class LogbookPanel {
     void build() {
         viewer = viewer(context.user());
         parent.setLayout(new GridLayout(1, false));
-        buildTopBar(row(parent, 9));
+        buildTopBar(row(parent, 11));
         status = new Label(parent, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         context.setTestId(status, "logbook-status");
@@ -149,6 +150,8 @@ final class LogbookPanel {
         context.setTestId(filter, "logbook-filter");
         button(bar, "Filter", "logbook-apply-filter", this::refreshAll);
         button(bar, "Refresh", "logbook-refresh", this::refreshAll);
+        button(bar, "Export HTML", "logbook-export-html", () -> export(ExportFormat.HTML));
+        button(bar, "Export PDF", "logbook-export-pdf", () -> export(ExportFormat.PDF));
     }
 
     private void buildNotes(Composite pane) {
@@ -267,6 +270,10 @@ final class LogbookPanel {
         selectedScan = selectedScan.flatMap(s -> rows.stream().filter(r -> r.scanId().equals(s.scanId()))
                 .findFirst());
         selectedScan.ifPresent(s -> scans.setSelection(rows.indexOf(s)));
+    }
+
+    private void export(ExportFormat format) {
+        say(ExportDownload.offer(logbook, sessionId, format, viewer, context));
     }
 
     private void addNote() {

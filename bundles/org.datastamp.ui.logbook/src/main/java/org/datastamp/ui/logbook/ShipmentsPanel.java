@@ -150,6 +150,9 @@ final class ShipmentsPanel {
     private void select(int index) {
         selected = index < 0 || index >= queue.size() ? Optional.empty() : Optional.of(queue.get(index));
         enableTransitions();
+        selected.ifPresent(s -> say("Shipment " + s.id() + " is " + s.status() + (s.status().next().isEmpty()
+                ? "; that is final" : "; it can be marked " + String.join(" or ", s.status().next().stream()
+                        .map(Enum::name).sorted().toList()) + " next")));
     }
 
     private void enableTransitions() {
@@ -168,6 +171,8 @@ final class ShipmentsPanel {
             load();
             say("Shipment " + moved.id() + " is now " + moved.status());
         } catch (UserOfficeException e) {
+            // the queue may be out of date (someone else moved the shipment): show it as it is now, with the reason
+            load();
             say(e.getMessage());
         }
     }

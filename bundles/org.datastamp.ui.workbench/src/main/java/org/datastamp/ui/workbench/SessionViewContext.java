@@ -51,6 +51,14 @@ final class SessionViewContext implements ViewContext {
     }
 
     @Override
+    public void download(String fileName, String mediaType, byte[] content) {
+        String token = Downloads.of(RWT.getUISession()).offer(new Downloads.Download(fileName, mediaType, content));
+        String url = RWT.getServiceManager().getServiceHandlerUrl(DownloadHandler.ID) + "&" + DownloadHandler.TOKEN
+                + "=" + token;
+        javaScript.execute(Downloads.fetchScript(url, fileName));
+    }
+
+    @Override
     public void setTestId(Widget widget, String testId) {
         javaScript.execute(TestIds.script(WidgetUtil.getId(widget), testId, widget instanceof Text));
     }

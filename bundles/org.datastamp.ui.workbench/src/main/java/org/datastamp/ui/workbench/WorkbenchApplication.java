@@ -46,5 +46,7 @@ public class WorkbenchApplication implements ApplicationConfiguration {
     public void configure(Application application) {
         application.addEntryPoint(ENTRY_POINT, () -> new WorkbenchEntryPoint(views, () -> authenticator),
                 Map.of(WebClient.PAGE_TITLE, "DataSTaMP"));
+        // files the views offer (ViewContext.download), served within the browser session that asked for them
+        application.addServiceHandler(DownloadHandler.ID, new DownloadHandler());
     }
 }

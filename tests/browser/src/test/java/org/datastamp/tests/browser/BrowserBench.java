@@ -47,12 +47,15 @@ final class BrowserBench implements AutoCloseable {
     final URI base;
     final Path dataDir;
     final WebDriver browser;
+    /** Where the browser saves downloads (without asking). */
+    final Path downloads;
 
-    private BrowserBench(PlatformProcess platform, URI base, Path dataDir, WebDriver browser) {
+    private BrowserBench(PlatformProcess platform, URI base, Path dataDir, WebDriver browser, Path downloads) {
         this.platform = platform;
         this.base = base;
         this.dataDir = dataDir;
         this.browser = browser;
+        this.downloads = downloads;
     }
 
     static BrowserBench start(String name) throws IOException {
@@ -78,9 +81,12 @@ final class BrowserBench implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--window-size=1400,900",
                     "--user-data-dir=" + Files.createTempDirectory(work, "chromium-profile"));
+            Path downloads = Files.createDirectories(work.resolve(name + "-downloads-" + port));
+            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-            return new BrowserBench(platform, base, dataDir, new ChromeDriver(service, options));
+            return new BrowserBench(platform, base, dataDir, new ChromeDriver(service, options), downloads);
         } catch (RuntimeException | IOException e) {
             platform.close();
             throw e;
@@ -130,6 +136,14 @@ final class BrowserBench implements AutoCloseable {
         clickable("sign-in-submit").click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(byTestId("account-user"),
                 "Signed in as " + user));
+    }
+
+    /** The content of a file the browser downloaded, once it is complete. */
+    byte[] awaitDownload(String fileName) throws IOException {
+        Path file = downloads.resolve(fileName);
+        platform.awaitCondition(fileName + " downloaded to " + downloads, PATIENCE, () -> Files.isRegularFile(file)
+                && !Files.exists(downloads.resolve(fileName + ".crdownload")));
+        return Files.readAllBytes(file);
     }
 
     void screenshot(String name) throws IOException {

@@ -9,6 +9,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The Logbook view of the workbench against the running product: a scan acquired on the simulated beamline appears
  * in its session's overview; a note with an uploaded image and a 4-star rating are made in the browser and shown in
  * the overview and notes; script in a note or comment ({@code <script>}, {@code <img onerror>}, {@code javascript:}
- * link) never runs (a window flag it would set stays unset) and is shown as harmless text.
+ * link) never runs (a window flag it would set stays unset) and is shown as harmless text; "Export HTML" and
+ * "Export PDF" download the session's logbook as files; an edited note keeps every version in its history.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LogbookBrowserTest {
@@ -168,6 +170,76 @@ class LogbookBrowserTest {
             outcome = "neutralised";
         } finally {
             bench.screenshot("logbook-xss-" + outcome + ".png");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theSessionsLogbookDownloadsAsHtmlAndPdf() throws Exception {
+        String outcome = "failed";
+        try {
+            openLogbook();
+            bench.clickable("logbook-export-html").click();
+            bench.waiting().until(ExpectedConditions.textToBePresentInElementLocated(byTestId("logbook-status"),
+                    "as logbook-" + SESSION + ".html"));
+            String html = new String(bench.awaitDownload("logbook-" + SESSION + ".html"),
+                    StandardCharsets.UTF_8);
+            assertTrue(html.contains("Logbook of session " + SESSION), html);
+            assertTrue(html.contains("<strong>first</strong> good scan"), "the note of the first test: " + html);
+            assertTrue(html.contains("src=\"data:image/png;base64,"), "its image inlined");
+            assertTrue(html.contains("&lt;script&gt;window.pwned=1") && !html.contains("<script"),
+                    "the attack of the second test stays text");
+
+            bench.clickable("logbook-export-pdf").click();
+            bench.waiting().until(ExpectedConditions.textToBePresentInElementLocated(byTestId("logbook-status"),
+                    "as logbook-" + SESSION + ".pdf"));
+            byte[] pdf = bench.awaitDownload("logbook-" + SESSION + ".pdf");
+            assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+            outcome = "exported";
+        } finally {
+            bench.screenshot("logbook-export-" + outcome + ".png");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void editingANoteKeepsEveryVersionWithItsAuthorInTheHistory() throws Exception {
+        String outcome = "failed";
+        try {
+            openLogbook();
+            WebElement first = bench.waiting().until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "(//*[@data-testid='logbook-entries']//*[normalize-space(text())='note'])[1]")));
+            first.click();
+            bench.waiting().until(d -> bench.clickable("logbook-note-input").getAttribute("value")
+                    .contains("**first** good scan"));
+            String original = bench.clickable("logbook-note-input").getAttribute("value");
+            type("logbook-note-input", original + "\nEdited: beam lost at 14:00, refill");
+            bench.clickable("logbook-save-edit").click();
+            bench.waiting().until(ExpectedConditions.textToBePresentInElementLocated(byTestId("logbook-status"),
+                    "Saved version 2 of the note; earlier versions are kept"));
+
+            first = bench.waiting().until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "(//*[@data-testid='logbook-entries']//*[normalize-space(text())='note'])[1]")));
+            first.click();
+            bench.waiting().until(ExpectedConditions.textToBePresentInElementLocated(byTestId("logbook-history"),
+                    "beam lost at 14:00"));
+            String history = bench.browser.findElement(byTestId("logbook-history")).getText();
+            assertTrue(history.indexOf("**first** good scan") < history.indexOf("beam lost at 14:00"),
+                    "version 1 then version 2: " + history);
+            assertTrue(history.matches("(?s).*\\b1\\s+" + BrowserBench.ADMIN + "\\b.*\\b2\\s+"
+                    + BrowserBench.ADMIN + "\\b.*"), "each version with its author: " + history);
+            bench.waiting().until(d -> frameScript("logbook-notes", "return d.body.textContent;").toString()
+                    .contains("beam lost at 14:00"));
+            outcome = "versioned";
+
+            JsonNode entry = overview().at("/entries/0");
+            assertEquals(2, entry.get("version").intValue(), entry.toString());
+            JsonNode versions = JSON.readTree(bench.asAdmin("GET", "api/v1/logbooks/entries/"
+                    + entry.get("id").asText() + "/history", null).body());
+            assertEquals(2, versions.size(), versions.toString());
+            assertEquals(original, versions.get(0).get("markdown").asText(), "the earlier text is kept as it was");
+        } finally {
+            bench.screenshot("logbook-history-" + outcome + ".png");
         }
     }
 
