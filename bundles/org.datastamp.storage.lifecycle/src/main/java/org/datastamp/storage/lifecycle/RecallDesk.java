@@ -351,7 +351,10 @@ final class RecallDesk {
             for (String id : request.entry.datasetIds()) {
                 DatasetId datasetId = new DatasetId(id);
                 Optional<Dataset> dataset = catalog.find(datasetId, Viewer.system());
-                if (dataset.isPresent() && online(dataset.get(), copies.copies(datasetId), now)) {
+                // Online once its copy records say so and the catalogue's lifecycle, written just after, agrees:
+                // whoever is told ONLINE must find the dataset online in the catalogue too
+                if (dataset.isPresent() && online(dataset.get(), copies.copies(datasetId), now)
+                        && dataset.get().lifecycle().online()) {
                     done++;
                 }
             }
