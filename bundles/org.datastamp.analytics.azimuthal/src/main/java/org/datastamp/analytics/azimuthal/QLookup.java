@@ -1,0 +1,211 @@
+package org.datastamp.analytics.azimuthal;
+
+import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
+import java.nio.ShortBuffer;
+
+import org.datastamp.visualization.api.NdArray;
+
+/**
+ * Each pixel's q bin and solid-angle weight, computed once per geometry, so integrating a frame is one pass that adds
+ * each valid pixel's count into its bin: no trigonometry per frame. Bins are equally wide in q between the smallest
+ * and largest q of the pixel centres not masked statically.
+ *
+ * <p>For pixel centre (x, y) at distance r from the beam centre on a flat detector normal to the beam at distance d:
+ * 2θ = atan(r / d), q = 4π sin θ / λ. The solid angle a pixel subtends, relative to a pixel at the beam centre, is
+ * cos³ 2θ; with the correction on, a bin's intensity is the sum of its counts divided by the sum of its pixels'
+ * relative solid angles (counts per beam-centre-pixel-equivalent), otherwise by the number of its pixels (mean counts
+ * per pixel). Frames may mark further pixels invalid (the unsigned type's largest value 2^n-1, negative values, NaN);
+ * those leave both sums.
+ */
+final class QLookup {
+
+    private final int pixels;
+    private final int bins;
+    /** Bin of each pixel, row-major; -1 for statically masked pixels. */
+    private final int[] bin;
+    /** Relative solid angle of each pixel; null when not corrected (weight 1). */
+    private final float[] weight;
+    private final double qMin;
+    private final double qStep;
+
+    private QLookup(int pixels, int bins, int[] bin, float[] weight, double qMin, double qStep) {
+        this.pixels = pixels;
+        this.bins = bins;
+        this.bin = bin;
+        this.weight = weight;
+        this.qMin = qMin;
+        this.qStep = qStep;
+    }
+
+    /**
+     * @param mask       static mask (true = excluded), row-major; null for none
+     * @param qPerMetre  factor from 1/m to the output unit
+     * @throws IllegalArgumentException if every pixel is masked
+     */
+    static QLookup build(Geometry g, int height, int width, boolean[] mask, int bins, double qPerMetre,
+            boolean solidAngle) {
+        int n = Math.multiplyExact(height, width);
+        double k = 4 * Math.PI / g.wavelength() * qPerMetre;
+        double d = g.distance();
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        float[] q = new float[n];
+        float[] weight = solidAngle ? new float[n] : null;
+        for (int y = 0; y < height; y++) {
+            double dy = (y + 0.5 - g.beamY()) * g.pixelY();
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
+                double dx = (x + 0.5 - g.beamX()) * g.pixelX();
+                double r = Math.sqrt(dx * dx + dy * dy);
+                double qi = k * Math.sin(0.5 * Math.atan2(r, d));
+                q[i] = (float) qi;
+                if (weight != null) {
+                    double cos = d / Math.sqrt(d * d + r * r);
+                    weight[i] = (float) (cos * cos * cos);
+                }
+                if (mask == null || !mask[i]) {
+                    min = Math.min(min, qi);
+                    max = Math.max(max, qi);
+                }
+            }
+        }
+        if (min > max) {
+            throw new IllegalArgumentException("every pixel is masked");
+        }
+        double step = max > min ? (max - min) / bins : Math.ulp(min) * bins;
+        int[] bin = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (mask != null && mask[i]) {
+                bin[i] = -1;
+            } else {
+                bin[i] = Math.min(bins - 1, (int) ((q[i] - min) / step));
+            }
+        }
+        return new QLookup(n, bins, bin, weight, min, step);
+    }
+
+    int bins() {
+        return bins;
+    }
+
+    /** Centre of each bin, in the output unit. */
+    double[] centres() {
+        double[] c = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            c[b] = qMin + (b + 0.5) * qStep;
+        }
+        return c;
+    }
+
+    double qMin() {
+        return qMin;
+    }
+
+    double qMax() {
+        return qMin + bins * qStep;
+    }
+
+    double binWidth() {
+        return qStep;
+    }
+
+    /**
+     * Adds one frame: the counts of its valid pixels into {@code sum}, their weights into {@code norm}.
+     *
+     * @throws IllegalArgumentException if the frame does not have this lookup's number of pixels
+     */
+    void accumulate(NdArray frame, double[] sum, double[] norm) {
+        if (frame.size() != pixels) {
+            throw new IllegalArgumentException("A frame of " + frame.size() + " pixels, the geometry has " + pixels);
+        }
+        ByteBuffer b = frame.data();
+        switch (frame.type()) {
+            case UINT32, INT32 -> ints(b.asIntBuffer(), frame.type().signed(), sum, norm);
+            case UINT16, INT16 -> shorts(b.asShortBuffer(), frame.type().signed(), sum, norm);
+            case FLOAT32 -> floats(b.asFloatBuffer(), sum, norm);
+            case FLOAT64 -> doubles(b.asDoubleBuffer(), sum, norm);
+            case UINT64, INT64 -> longs(b.asLongBuffer(), frame.type().signed(), sum, norm);
+            case UINT8, INT8 -> bytes(b, frame.type().signed(), sum, norm);
+            default -> throw new IllegalArgumentException("Unsupported pixel type " + frame.type());
+        }
+    }
+
+    /** The hot loop for 32-bit detectors (EIGER, PILATUS): invalid is -1 (2^32-1 unsigned, or negative signed). */
+    private void ints(IntBuffer data, boolean signed, double[] sum, double[] norm) {
+        int[] bin = this.bin;
+        float[] w = weight;
+        for (int i = 0; i < pixels; i++) {
+            int b = bin[i];
+            int v = data.get(i);
+            if (b < 0 || v == -1 || (signed && v < 0)) {
+                continue;
+            }
+            sum[b] += signed ? v : v & 0xFFFF_FFFFL;
+            norm[b] += w == null ? 1 : w[i];
+        }
+    }
+
+    private void shorts(ShortBuffer data, boolean signed, double[] sum, double[] norm) {
+        for (int i = 0; i < pixels; i++) {
+            int b = bin[i];
+            short v = data.get(i);
+            if (b < 0 || v == -1 || (signed && v < 0)) {
+                continue;
+            }
+            sum[b] += signed ? v : v & 0xFFFF;
+            norm[b] += weight == null ? 1 : weight[i];
+        }
+    }
+
+    private void bytes(ByteBuffer data, boolean signed, double[] sum, double[] norm) {
+        for (int i = 0; i < pixels; i++) {
+            int b = bin[i];
+            byte v = data.get(i);
+            if (b < 0 || v == -1 || (signed && v < 0)) {
+                continue;
+            }
+            sum[b] += signed ? v : v & 0xFF;
+            norm[b] += weight == null ? 1 : weight[i];
+        }
+    }
+
+    private void longs(LongBuffer data, boolean signed, double[] sum, double[] norm) {
+        for (int i = 0; i < pixels; i++) {
+            int b = bin[i];
+            long v = data.get(i);
+            if (b < 0 || v == -1 || (signed && v < 0)) {
+                continue;
+            }
+            sum[b] += signed ? v : v >= 0 ? v : (v >>> 1) * 2.0 + (v & 1);
+            norm[b] += weight == null ? 1 : weight[i];
+        }
+    }
+
+    private void floats(FloatBuffer data, double[] sum, double[] norm) {
+        for (int i = 0; i < pixels; i++) {
+            int b = bin[i];
+            float v = data.get(i);
+            if (b < 0 || !(v >= 0) || Float.isInfinite(v)) {
+                continue;
+            }
+            sum[b] += v;
+            norm[b] += weight == null ? 1 : weight[i];
+        }
+    }
+
+    private void doubles(DoubleBuffer data, double[] sum, double[] norm) {
+        for (int i = 0; i < pixels; i++) {
+            int b = bin[i];
+            double v = data.get(i);
+            if (b < 0 || !(v >= 0) || Double.isInfinite(v)) {
+                continue;
+            }
+            sum[b] += v;
+            norm[b] += weight == null ? 1 : weight[i];
+        }
+    }
+}
