@@ -49,27 +49,22 @@ final class QLookup {
     static QLookup build(Geometry g, int height, int width, boolean[] mask, int bins, double qPerMetre,
             boolean solidAngle) {
         int n = Math.multiplyExact(height, width);
-        double k = 4 * Math.PI / g.wavelength() * qPerMetre;
-        double d = g.distance();
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        float[] q = new float[n];
         float[] weight = solidAngle ? new float[n] : null;
         for (int y = 0; y < height; y++) {
-            double dy = (y + 0.5 - g.beamY()) * g.pixelY();
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
-                double dx = (x + 0.5 - g.beamX()) * g.pixelX();
-                double r = Math.sqrt(dx * dx + dy * dy);
-                double qi = k * Math.sin(0.5 * Math.atan2(r, d));
-                q[i] = (float) qi;
-                if (weight != null) {
-                    double cos = d / Math.sqrt(d * d + r * r);
-                    weight[i] = (float) (cos * cos * cos);
-                }
                 if (mask == null || !mask[i]) {
-                    min = Math.min(min, qi);
-                    max = Math.max(max, qi);
+                    double q = q(g, x, y, qPerMetre);
+                    min = Math.min(min, q);
+                    max = Math.max(max, q);
+                }
+                if (weight != null) {
+                    double r2 = r2(g, x, y);
+                    double d = g.distance();
+                    double cos = d / Math.sqrt(d * d + r2);
+                    weight[i] = (float) (cos * cos * cos);
                 }
             }
         }
@@ -77,15 +72,34 @@ final class QLookup {
             throw new IllegalArgumentException("every pixel is masked");
         }
         double step = max > min ? (max - min) / bins : Math.ulp(min) * bins;
+        // q again rather than kept from the first pass: cheaper than a 4-byte-per-pixel array, and exact in double
         int[] bin = new int[n];
-        for (int i = 0; i < n; i++) {
-            if (mask != null && mask[i]) {
-                bin[i] = -1;
-            } else {
-                bin[i] = Math.min(bins - 1, (int) ((q[i] - min) / step));
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
+                bin[i] = mask != null && mask[i] ? -1
+                        : Math.min(bins - 1, (int) ((q(g, x, y, qPerMetre) - min) / step));
             }
         }
         return new QLookup(n, bins, bin, weight, min, step);
+    }
+
+    /** Squared distance of pixel (x, y)'s centre from the beam centre, m². */
+    private static double r2(Geometry g, int x, int y) {
+        double dx = (x + 0.5 - g.beamX()) * g.pixelX();
+        double dy = (y + 0.5 - g.beamY()) * g.pixelY();
+        return dx * dx + dy * dy;
+    }
+
+    /**
+     * q = 4π sin θ / λ without trigonometry: with s = √(d² + r²), cos 2θ = d/s and sin²θ = (1 - cos 2θ)/2 =
+     * r²/(2s(s + d)), which keeps its precision near the beam where 1 - cos 2θ would cancel.
+     */
+    static double q(Geometry g, int x, int y, double qPerMetre) {
+        double r2 = r2(g, x, y);
+        double d = g.distance();
+        double s = Math.sqrt(d * d + r2);
+        return 4 * Math.PI / g.wavelength() * Math.sqrt(r2 / (2 * s * (s + d))) * qPerMetre;
     }
 
     int bins() {
