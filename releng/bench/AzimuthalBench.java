@@ -63,6 +63,7 @@ public final class AzimuthalBench {
         double[] refSum = new double[BINS], refNorm = new double[BINS];
         double refRate = rate(seconds, k -> reference.integrate(frames.get(k % frames.size()), new double[BINS],
                 new double[BINS]));
+        double refCpu = lastCpuMs;
         reference.integrate(frames.get(0), refSum, refNorm);
 
         Class<?> lookupType = Class.forName("org.datastamp.analytics.azimuthal.QLookup");
@@ -89,6 +90,7 @@ public final class AzimuthalBench {
         }
         Task one = k -> accumulate.invoke(lookup, frames.get(k % frames.size()), new double[BINS], new double[BINS]);
         double lookupRate = rate(seconds, one);
+        double lookupCpu = lastCpuMs;
         ExecutorService pool = Executors.newFixedThreadPool(cores);
         double parallelRate = rate(seconds, k -> {
             List<Future<?>> fs = new ArrayList<>();
@@ -103,15 +105,18 @@ public final class AzimuthalBench {
                 f.get();
             }
         }) * cores;
+        double parallelCpu = lastCpuMs / cores;
         pool.shutdown();
         System.out.printf("In memory (decoded frames):%n");
-        System.out.printf("  reference, 1 thread (sqrt/atan/sin per pixel)   %8.1f frames/s%n", refRate);
-        System.out.printf("  lookup, 1 thread                                %8.1f frames/s  (%.1fx)%n", lookupRate,
-                lookupRate / refRate);
-        System.out.printf("  lookup, %d threads                               %8.1f frames/s  (%.1fx)%n", cores,
-                parallelRate, parallelRate / refRate);
+        System.out.printf("  reference, 1 thread (sqrt/atan/sin per pixel)   %8.1f frames/s  %7.1f CPU ms/frame%n",
+                refRate, refCpu);
+        System.out.printf("  lookup, 1 thread                                %8.1f frames/s  %7.1f CPU ms/frame"
+                + "  (%.1fx the reference's frames/s, %.1fx less CPU)%n", lookupRate, lookupCpu,
+                lookupRate / refRate, refCpu / lookupCpu);
+        System.out.printf("  lookup, %d threads                               %8.1f frames/s  %7.1f CPU ms/frame"
+                + "  (%.1fx)%n", cores, parallelRate, parallelCpu, parallelRate / refRate);
         System.out.printf("  lookup built once per geometry in %.0f ms; largest relative difference of I(q) from the"
-                + " reference %.1e (bins edge pixels in float)%n", buildMs, diff);
+                + " reference %.1e (pixels on a bin edge)%n", buildMs, diff);
 
         // 2. through the plugin
         System.out.printf("Through the plugin (%d-frame stacks, reader + integration + NeXus output, %d threads):%n",
@@ -120,7 +125,9 @@ public final class AzimuthalBench {
             Path file = dir.resolve(name);
             double readRate = rate(seconds, k -> reader.read(file, SIGNAL, (k % stack) + ",:,:"));
             ProcessingPlugin plugin = plugin(reader, units, cores);
-            double best = 0;
+            double readCpu = lastCpuMs;
+            List<Double> rates = new ArrayList<>();
+            long cpu0 = cpu();
             double spent = 0;
             int runs = 0;
             while (spent < seconds || runs < 2) {
@@ -130,7 +137,7 @@ public final class AzimuthalBench {
                 double s = (System.nanoTime() - start) / 1e9;
                 spent += s;
                 runs++;
-                best = Math.max(best, stack / s);
+                rates.add(stack / s);
                 for (String f : r.files()) {
                     Files.delete(out.resolve(f));
                 }
@@ -139,8 +146,11 @@ public final class AzimuthalBench {
             Method deactivate = plugin.getClass().getDeclaredMethod("deactivate");
             deactivate.setAccessible(true);
             deactivate.invoke(plugin);
-            System.out.printf("  %-16s plugin %6.1f frames/s (best of %d runs); reader alone %6.1f frames/s%n",
-                    name, best, runs, readRate);
+            double pluginCpu = (cpu() - cpu0) / 1e6 / (runs * (double) stack);
+            rates.sort(null);
+            System.out.printf("  %-16s plugin %6.1f frames/s (median of %d runs, %.1f-%.1f), %5.1f CPU ms/frame;"
+                    + " reader alone, one caller %6.1f frames/s, %5.1f CPU ms/frame%n", name, rates.get(runs / 2),
+                    runs, rates.get(0), rates.get(runs - 1), pluginCpu, readRate, readCpu);
         }
     }
 
@@ -148,14 +158,25 @@ public final class AzimuthalBench {
         void run(int k) throws Exception;
     }
 
+    /** This JVM's CPU time (all threads), ns: on a shared machine it counts our work, not the neighbours'. */
+    static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU ms per call of the last {@link #rate} measurement. */
+    static double lastCpuMs;
+
     /** Calls per second of {@code task} over at least {@code seconds} (after one warm-up call). */
     static double rate(double seconds, Task task) throws Exception {
         task.run(0);
         long start = System.nanoTime();
+        long cpu0 = cpu();
         int n = 0;
         while (System.nanoTime() - start < seconds * 1e9 || n < 3) {
             task.run(++n);
         }
+        lastCpuMs = (cpu() - cpu0) / 1e6 / n;
         return n / ((System.nanoTime() - start) / 1e9);
     }
 

@@ -1,10 +1,7 @@
 package org.datastamp.analytics.azimuthal;
 
 import java.nio.ByteBuffer;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
-import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
 
 import org.datastamp.visualization.api.NdArray;
@@ -140,11 +137,7 @@ final class QLookup {
         switch (frame.type()) {
             case UINT32, INT32 -> ints(b.asIntBuffer(), frame.type().signed(), sum, norm);
             case UINT16, INT16 -> shorts(b.asShortBuffer(), frame.type().signed(), sum, norm);
-            case FLOAT32 -> floats(b.asFloatBuffer(), sum, norm);
-            case FLOAT64 -> doubles(b.asDoubleBuffer(), sum, norm);
-            case UINT64, INT64 -> longs(b.asLongBuffer(), frame.type().signed(), sum, norm);
-            case UINT8, INT8 -> bytes(b, frame.type().signed(), sum, norm);
-            default -> throw new IllegalArgumentException("Unsupported pixel type " + frame.type());
+            default -> any(frame, sum, norm);
         }
     }
 
@@ -175,47 +168,13 @@ final class QLookup {
         }
     }
 
-    private void bytes(ByteBuffer data, boolean signed, double[] sum, double[] norm) {
+    /** Other types (8- and 64-bit integers, floats): rare for detectors, so one general loop. */
+    private void any(NdArray frame, double[] sum, double[] norm) {
+        double invalid = frame.type().hasInvalidMarker() ? Math.pow(2, 8.0 * frame.type().bytes()) - 1 : -1;
         for (int i = 0; i < pixels; i++) {
             int b = bin[i];
-            byte v = data.get(i);
-            if (b < 0 || v == -1 || (signed && v < 0)) {
-                continue;
-            }
-            sum[b] += signed ? v : v & 0xFF;
-            norm[b] += weight == null ? 1 : weight[i];
-        }
-    }
-
-    private void longs(LongBuffer data, boolean signed, double[] sum, double[] norm) {
-        for (int i = 0; i < pixels; i++) {
-            int b = bin[i];
-            long v = data.get(i);
-            if (b < 0 || v == -1 || (signed && v < 0)) {
-                continue;
-            }
-            sum[b] += signed ? v : v >= 0 ? v : (v >>> 1) * 2.0 + (v & 1);
-            norm[b] += weight == null ? 1 : weight[i];
-        }
-    }
-
-    private void floats(FloatBuffer data, double[] sum, double[] norm) {
-        for (int i = 0; i < pixels; i++) {
-            int b = bin[i];
-            float v = data.get(i);
-            if (b < 0 || !(v >= 0) || Float.isInfinite(v)) {
-                continue;
-            }
-            sum[b] += v;
-            norm[b] += weight == null ? 1 : weight[i];
-        }
-    }
-
-    private void doubles(DoubleBuffer data, double[] sum, double[] norm) {
-        for (int i = 0; i < pixels; i++) {
-            int b = bin[i];
-            double v = data.get(i);
-            if (b < 0 || !(v >= 0) || Double.isInfinite(v)) {
+            double v = b < 0 ? -1 : Pixels.value(frame, i);
+            if (b < 0 || !(v >= 0) || v == invalid || Double.isInfinite(v)) {
                 continue;
             }
             sum[b] += v;
