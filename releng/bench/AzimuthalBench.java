@@ -73,12 +73,12 @@ public final class AzimuthalBench {
         geometryNew.setAccessible(true);
         Object geometry = geometryNew.newInstance(DIST, WL, BX, BY, PX, PX);
         Method build = lookupType.getDeclaredMethod("build", geometryType, int.class, int.class, boolean[].class,
-                int.class, double.class, boolean.class);
+                int.class, double.class, boolean.class, double.class);
         build.setAccessible(true);
         Method accumulate = lookupType.getDeclaredMethod("accumulate", NdArray.class, double[].class, double[].class);
         accumulate.setAccessible(true);
         long t0 = System.nanoTime();
-        Object lookup = build.invoke(null, geometry, h, w, null, BINS, 1e-9, true);
+        Object lookup = build.invoke(null, geometry, h, w, null, BINS, 1e-9, true, Double.NaN);
         double buildMs = (System.nanoTime() - t0) / 1e6;
         double[] sum = new double[BINS], norm = new double[BINS];
         accumulate.invoke(lookup, frames.get(0), sum, norm);

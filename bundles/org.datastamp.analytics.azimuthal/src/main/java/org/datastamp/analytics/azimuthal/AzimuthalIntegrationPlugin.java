@@ -56,7 +56,6 @@ public class AzimuthalIntegrationPlugin implements ProcessingPlugin {
     static final String ID = "azimuthal-integration";
     /** Version of the algorithm and output layout, recorded in every result's provenance. */
     static final String VERSION = "1.0.0";
-    static final String CORRECTIONS_SOLID_ANGLE = "solid angle (cos^3 2theta, relative to the beam centre)";
 
     private static final Logger LOG = LoggerFactory.getLogger(AzimuthalIntegrationPlugin.class);
     private static final Set<String> EXTENSIONS = Set.of("nxs", "nx5", "nx", "h5", "hdf5", "hdf");
@@ -131,7 +130,7 @@ public class AzimuthalIntegrationPlugin implements ProcessingPlugin {
             QLookup lookup;
             try {
                 lookup = QLookup.build(image.geometry(), image.height(), image.width(), image.mask(), settings.bins(),
-                        settings.qUnit().perMetre, settings.solidAngle());
+                        settings.qUnit().perMetre, settings.solidAngle(), settings.polarization());
             } catch (IllegalArgumentException e) {
                 throw new ProcessingException("Cannot integrate " + image.name() + ": " + e.getMessage()
                         + (image.maskPath().isEmpty() ? "" : " (mask " + image.maskPath() + ")"));
@@ -142,7 +141,7 @@ public class AzimuthalIntegrationPlugin implements ProcessingPlugin {
                 ResultFile.write(ctx.outputDirectory().resolve(name), result, "I(q) of " + job.input().dataset()
                         .content().title() + " (" + image.name() + ")", "DataSTaMP " + ID, VERSION,
                         job.input().dataset().id().value(), new TreeMap<>(ctx.parameters()),
-                        settings.solidAngle() ? CORRECTIONS_SOLID_ANGLE : "none", start, Instant.now());
+                        settings.corrections(), start, Instant.now());
             } catch (IOException e) {
                 throw new ProcessingException("Cannot write the result " + name + ": " + e.getMessage(), e);
             }
@@ -304,12 +303,13 @@ public class AzimuthalIntegrationPlugin implements ProcessingPlugin {
                 new MetadataEntry("frames_integrated", frames, ""),
                 new MetadataEntry("error_model", settings.poisson() ? "poisson" : "none", ""),
                 new MetadataEntry("solid_angle_correction", settings.solidAngle(), ""),
+                new MetadataEntry("corrections", settings.corrections(), ""),
                 new MetadataEntry("mask", first.input().maskPath().isEmpty() ? "invalid pixels only"
                         : first.input().maskPath() + " and invalid pixels", "")));
         metadata.addAll(first.input().geometry().metadata());
         String description = "Azimuthal integration of " + frames + " frame" + (frames == 1 ? "" : "s") + " from "
                 + results.size() + " file" + (results.size() == 1 ? "" : "s") + " into " + settings.bins()
-                + " q bins (" + unit + "), " + (settings.solidAngle() ? "solid-angle corrected" : "no corrections")
+                + " q bins (" + unit + "), " + "corrections: " + settings.corrections()
                 + ", " + (settings.poisson() ? "Poisson errors" : "no errors") + "."
                 + (results.size() > 1 ? " Geometry metadata is that of the first file; each file records its own." : "");
         return new ProcessingResult(title, description, "", written, metadata);

@@ -40,15 +40,17 @@ final class QLookup {
 
     /**
      * @param mask       static mask (true = excluded), row-major; null for none
-     * @param qPerMetre  factor from 1/m to the output unit
+     * @param qPerMetre    factor from 1/m to the output unit
+     * @param polarization polarisation factor along x, -1 to 1; NaN for no polarisation correction
      * @throws IllegalArgumentException if every pixel is masked
      */
     static QLookup build(Geometry g, int height, int width, boolean[] mask, int bins, double qPerMetre,
-            boolean solidAngle) {
+            boolean solidAngle, double polarization) {
         int n = Math.multiplyExact(height, width);
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        float[] weight = solidAngle ? new float[n] : null;
+        boolean polarized = !Double.isNaN(polarization);
+        float[] weight = solidAngle || polarized ? new float[n] : null;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
@@ -61,7 +63,15 @@ final class QLookup {
                     double r2 = r2(g, x, y);
                     double d = g.distance();
                     double cos = d / Math.sqrt(d * d + r2);
-                    weight[i] = (float) (cos * cos * cos);
+                    double w = solidAngle ? cos * cos * cos : 1;
+                    if (polarized && r2 > 0) {
+                        // P = (1 + cos² 2θ - f cos 2χ sin² 2θ) / 2, χ from the x axis: cos 2χ = (dx² - dy²) / r²
+                        double dx = (x + 0.5 - g.beamX()) * g.pixelX();
+                        double dy = (y + 0.5 - g.beamY()) * g.pixelY();
+                        double cos2chi = (dx * dx - dy * dy) / r2;
+                        w *= 0.5 * (1 + cos * cos - polarization * cos2chi * (1 - cos * cos));
+                    }
+                    weight[i] = (float) w;
                 }
             }
         }
@@ -118,6 +128,11 @@ final class QLookup {
 
     double qMax() {
         return qMin + bins * qStep;
+    }
+
+    /** The weight of pixel {@code i} (solid angle times polarisation), 1 without corrections. */
+    double weight(int i) {
+        return weight == null ? 1 : weight[i];
     }
 
     double binWidth() {

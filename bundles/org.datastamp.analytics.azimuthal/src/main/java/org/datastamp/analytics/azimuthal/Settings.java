@@ -15,7 +15,7 @@ import org.datastamp.analytics.api.ProcessingException;
 
 /** The plugin's parameters: their declaration and their parsed values for one job. */
 record Settings(int bins, QUnit qUnit, String frames, String maskPath, boolean poisson, boolean solidAngle,
-        String signal, Map<String, Quantities.Value> overrides) {
+        double polarization, String signal, Map<String, Quantities.Value> overrides) {
 
     static final String BINS = "bins";
     static final String Q_UNIT = "q_unit";
@@ -24,6 +24,7 @@ record Settings(int bins, QUnit qUnit, String frames, String maskPath, boolean p
     static final String ERRORS = "error_model";
     static final String SOLID_ANGLE = "solid_angle";
     static final String SIGNAL = "signal";
+    static final String POLARIZATION = "polarization_factor";
 
     /** Geometry parameters that replace the file's value: name -> unit of a bare number. */
     static final Map<String, String> GEOMETRY = geometryUnits();
@@ -76,6 +77,9 @@ record Settings(int bins, QUnit qUnit, String frames, String maskPath, boolean p
                         ParameterKind.CHOICE, "", "poisson", false, List.of("poisson", "none")),
                 ParameterSpec.optional(SOLID_ANGLE, "Correct each pixel for its solid angle (cos³ 2θ relative to a"
                         + " pixel at the beam centre)", ParameterKind.BOOLEAN, "", "true"),
+                ParameterSpec.optional(POLARIZATION, "Polarisation factor of the beam, -1 to 1 (1: fully polarised"
+                        + " along the detector's x axis, typical of synchrotrons 0.9-0.99); empty for no polarisation"
+                        + " correction", ParameterKind.NUMBER, "", ""),
                 ParameterSpec.optional(SIGNAL, "Image dataset to integrate; empty for the file's NeXus default"
                         + " signal", ParameterKind.TEXT, "", "")));
         String[] what = {"Sample-detector distance", "Incident wavelength (or a photon energy with its unit, e.g."
@@ -115,9 +119,30 @@ record Settings(int bins, QUnit qUnit, String frames, String maskPath, boolean p
                 overrides.put(g.getKey(), quantity(g.getKey(), value, g.getValue()));
             }
         }
+        double polarization = Double.NaN;
+        String factor = text(parameters, POLARIZATION, "");
+        if (!factor.isEmpty()) {
+            try {
+                polarization = Double.parseDouble(factor);
+            } catch (NumberFormatException e) {
+                polarization = Double.POSITIVE_INFINITY;
+            }
+            if (!(Math.abs(polarization) <= 1)) {
+                throw new ProcessingException("Parameter '" + POLARIZATION + "' must be a number from -1 to 1 (or"
+                        + " empty for no correction), got '" + factor + "'");
+            }
+        }
         return new Settings(bins, qUnit, text(parameters, FRAMES, ""), text(parameters, MASK, ""),
-                errors.equals("poisson"), bool(parameters, SOLID_ANGLE, true), text(parameters, SIGNAL, ""),
-                Map.copyOf(overrides));
+                errors.equals("poisson"), bool(parameters, SOLID_ANGLE, true), polarization,
+                text(parameters, SIGNAL, ""), Map.copyOf(overrides));
+    }
+
+    /** What the weights correct for, as written into the result. */
+    String corrections() {
+        String solid = solidAngle ? "solid angle (cos^3 2theta, relative to the beam centre)" : "";
+        String polar = Double.isNaN(polarization) ? "" : "polarisation (factor " + polarization + ", along x)";
+        return solid.isEmpty() && polar.isEmpty() ? "none" : String.join("; ",
+                java.util.stream.Stream.of(solid, polar).filter(c -> !c.isEmpty()).toList());
     }
 
     Optional<Quantities.Value> override(String name) {

@@ -311,8 +311,8 @@ class AzimuthalIntegrationPluginTest {
     void descriptionDeclaresTheParameters() {
         var d = plugin.description();
         assertEquals("azimuthal-integration", d.id());
-        assertEquals(List.of("bins", "q_unit", "frames", "mask_path", "error_model", "solid_angle", "signal",
-                "distance", "wavelength", "beam_center_x", "beam_center_y", "x_pixel_size", "y_pixel_size"),
+        assertEquals(List.of("bins", "q_unit", "frames", "mask_path", "error_model", "solid_angle",
+                "polarization_factor", "signal", "distance", "wavelength", "beam_center_x", "beam_center_y", "x_pixel_size", "y_pixel_size"),
                 d.parameters().stream().map(p -> p.name()).toList());
         assertEquals("mm", d.parameters().stream().filter(p -> p.name().equals("distance")).findFirst()
                 .orElseThrow().unit());

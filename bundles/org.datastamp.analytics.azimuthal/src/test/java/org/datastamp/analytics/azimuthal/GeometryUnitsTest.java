@@ -101,7 +101,7 @@ class GeometryUnitsTest {
         Geometry g = new Geometry(0.1, 1e-10, 10, 10, 1e-3, 1e-3);
         boolean[] mask = new boolean[400];
         mask[0] = true;
-        QLookup lookup = QLookup.build(g, 20, 20, mask, 10, 1e-9, true);
+        QLookup lookup = QLookup.build(g, 20, 20, mask, 10, 1e-9, true, Double.NaN);
         double[] centres = lookup.centres();
         assertEquals(10, centres.length);
         assertEquals(lookup.binWidth(), centres[1] - centres[0], 1e-12);
