@@ -119,39 +119,48 @@ public final class AzimuthalBench {
                 + " reference %.1e (pixels on a bin edge)%n", buildMs, diff);
 
         // 2. through the plugin
-        System.out.printf("Through the plugin (%d-frame stacks, reader + integration + NeXus output, %d threads):%n",
-                stack, cores);
+        System.out.printf("Through the plugin (%d-frame stacks; HDF5 read, lookup, integration, NeXus output):%n",
+                stack);
         for (String name : List.of("rings_bslz4.nxs", "rings_raw.nxs")) {
             Path file = dir.resolve(name);
             double readRate = rate(seconds, k -> reader.read(file, SIGNAL, (k % stack) + ",:,:"));
-            ProcessingPlugin plugin = plugin(reader, units, cores);
-            double readCpu = lastCpuMs;
-            List<Double> rates = new ArrayList<>();
-            long cpu0 = cpu();
-            double spent = 0;
-            int runs = 0;
-            while (spent < seconds || runs < 2) {
-                Path out = Files.createTempDirectory(dir, "out");
-                long start = System.nanoTime();
-                ProcessingResult r = plugin.process(context(file, out));
-                double s = (System.nanoTime() - start) / 1e9;
-                spent += s;
-                runs++;
-                rates.add(stack / s);
-                for (String f : r.files()) {
-                    Files.delete(out.resolve(f));
-                }
-                Files.delete(out);
+            System.out.printf("  %-16s reader alone, one caller %6.1f frames/s, %5.1f CPU ms/frame%n", name, readRate,
+                    lastCpuMs);
+            for (int threads : cores > 1 ? List.of(1, cores) : List.of(1)) {
+                pluginFigure(reader, units, file, stack, threads, seconds);
             }
-            Method deactivate = plugin.getClass().getDeclaredMethod("deactivate");
-            deactivate.setAccessible(true);
-            deactivate.invoke(plugin);
-            double pluginCpu = (cpu() - cpu0) / 1e6 / (runs * (double) stack);
-            rates.sort(null);
-            System.out.printf("  %-16s plugin %6.1f frames/s (median of %d runs, %.1f-%.1f), %5.1f CPU ms/frame;"
-                    + " reader alone, one caller %6.1f frames/s, %5.1f CPU ms/frame%n", name, rates.get(runs / 2),
-                    runs, rates.get(0), rates.get(runs - 1), pluginCpu, readRate, readCpu);
         }
+    }
+
+    /** Runs whole jobs for at least {@code seconds} (2 at least) and prints their median frames/s. */
+    static void pluginFigure(DataFileReader reader, UnitConverter units, Path file, int stack, int threads,
+            double seconds) throws Exception {
+        ProcessingPlugin plugin = plugin(reader, units, threads);
+        List<Double> rates = new ArrayList<>();
+        long cpu0 = cpu();
+        double spent = 0;
+        int runs = 0;
+        while (spent < seconds || runs < 2) {
+            Path out = Files.createTempDirectory(file.getParent(), "out");
+            long start = System.nanoTime();
+            ProcessingResult r = plugin.process(context(file, out));
+            double s = (System.nanoTime() - start) / 1e9;
+            spent += s;
+            runs++;
+            rates.add(stack / s);
+            for (String f : r.files()) {
+                Files.delete(out.resolve(f));
+            }
+            Files.delete(out);
+        }
+        Method deactivate = plugin.getClass().getDeclaredMethod("deactivate");
+        deactivate.setAccessible(true);
+        deactivate.invoke(plugin);
+        double cpuMs = (cpu() - cpu0) / 1e6 / (runs * (double) stack);
+        rates.sort(null);
+        System.out.printf("  %-16s plugin, %d thread%s %13.1f frames/s, %5.1f CPU ms/frame (median of %d jobs,"
+                + " %.1f-%.1f)%n", "", threads, threads == 1 ? " " : "s", rates.get(runs / 2), cpuMs, runs,
+                rates.get(0), rates.get(runs - 1));
     }
 
     interface Task {
