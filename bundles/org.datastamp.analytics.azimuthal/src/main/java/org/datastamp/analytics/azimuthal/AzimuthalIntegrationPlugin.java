@@ -120,6 +120,7 @@ public class AzimuthalIntegrationPlugin implements ProcessingPlugin {
         for (Job j : jobs) {
             total += j.frames().length;
         }
+        requireMemory(total, settings.bins(), Runtime.getRuntime().maxMemory() / 4);
         Progress progress = new Progress(ctx, total);
         List<String> written = new ArrayList<>();
         List<ResultFile.Integrated> results = new ArrayList<>();
@@ -152,6 +153,17 @@ public class AzimuthalIntegrationPlugin implements ProcessingPlugin {
         }
         ctx.progress(1, "Integrated " + total + " frames");
         return result(ctx, settings, results, written, jobs);
+    }
+
+    /** I and its errors are kept until written (io.jhdf writes whole files): refuse what cannot fit. */
+    static void requireMemory(long frames, int bins, long allowed) throws ProcessingException {
+        long bytes = frames * bins * 2L * Double.BYTES;
+        if (bytes > allowed) {
+            throw new ProcessingException("Integrating " + frames + " frames into " + bins + " bins makes a result of "
+                    + (bytes >> 20) + " MiB, more than the " + (allowed >> 20) + " MiB this server allows for one"
+                    + " job; select fewer frames (parameter '" + Settings.FRAMES + "', e.g. '0:1000') or fewer bins,"
+                    + " and run several jobs");
+        }
     }
 
     /** One image file to integrate, with the dataset it belongs to and the frames chosen. */

@@ -279,6 +279,11 @@ class AzimuthalIntegrationPluginTest {
                 assertThrows(ProcessingException.class, () -> run(file, Map.of("frames", "7"))).getMessage());
         assertTrue(assertThrows(ProcessingException.class, () -> run(file, Map.of("distance", "2 K"))).getMessage()
                 .startsWith("Parameter 'distance' is 2.0 K, not a length"));
+        assertEquals("Integrating 100000 frames into 1000 bins makes a result of 1525 MiB, more than the 1024 MiB this"
+                + " server allows for one job; select fewer frames (parameter 'frames', e.g. '0:1000') or fewer bins,"
+                + " and run several jobs", assertThrows(ProcessingException.class,
+                        () -> AzimuthalIntegrationPlugin.requireMemory(100_000, 1000, 1L << 30)).getMessage());
+        AzimuthalIntegrationPlugin.requireMemory(10_000, 1000, 1L << 30);
     }
 
     @Test
