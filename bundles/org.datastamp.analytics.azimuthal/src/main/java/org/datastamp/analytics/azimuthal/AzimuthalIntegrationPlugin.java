@@ -16,6 +16,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -91,13 +92,20 @@ public class AzimuthalIntegrationPlugin implements ProcessingPlugin {
                     Thread t = new Thread(r, "azimuthal-integration-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+                }, (task, executor) -> {
+                    // JDK's CallerRunsPolicy would silently drop the task of a stopped pool: a job would wait forever
+                    if (executor.isShutdown()) {
+                        throw new RejectedExecutionException("the azimuthal integration component has stopped");
+                    }
+                    task.run();
+                });
         pool.allowCoreThreadTimeOut(true);
     }
 
     @Deactivate
     void deactivate() {
-        pool.shutdownNow();
+        // queued frames still run, so every job waiting for them finishes (or fails) rather than hangs
+        pool.shutdown();
     }
 
     @Override
@@ -278,6 +286,10 @@ public class AzimuthalIntegrationPlugin implements ProcessingPlugin {
         } catch (CancellationException e) {
             cancel(running);
             throw e;
+        } catch (RejectedExecutionException e) {
+            cancel(running);
+            throw new ProcessingException("Stopped integrating " + image.name() + ": " + e.getMessage()
+                    + " (the plugin is being updated or the server is stopping); run the job again", e);
         }
         return new ResultFile.Integrated(image, frames, lookup.centres(), intensity, errors,
                 settings.qUnit().fileSymbol);

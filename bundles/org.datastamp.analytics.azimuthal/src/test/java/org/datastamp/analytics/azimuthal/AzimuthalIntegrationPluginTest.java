@@ -235,6 +235,18 @@ class AzimuthalIntegrationPluginTest {
     }
 
     @Test
+    void aStoppedPluginFailsItsJobInsteadOfHanging() throws Exception {
+        Path file = SyntheticScans.write(dir.resolve("rings.nxs"), SyntheticScans.Options.standard().frames(2));
+        AzimuthalIntegrationPlugin stopped = new AzimuthalIntegrationPlugin(reader, new IndriyaUnitConverter(), 1);
+        stopped.deactivate();
+        Path out = Files.createDirectories(dir.resolve("stopped"));
+        ProcessingException e = assertThrows(ProcessingException.class, () -> stopped.process(new TestContext(
+                List.of(TestContext.dataset("Rings", file)), Map.of("bins", "50"), out, 0)));
+        assertEquals("Stopped integrating rings.nxs: the azimuthal integration component has stopped (the plugin is"
+                + " being updated or the server is stopping); run the job again", e.getMessage());
+    }
+
+    @Test
     void missingGeometryIsExplained() throws Exception {
         Path file = SyntheticScans.write(dir.resolve("bare.nxs"), SyntheticScans.Options.standard().noGeometry());
         ProcessingException e = assertThrows(ProcessingException.class, () -> run(file, Map.of("distance", "2 m")));
