@@ -113,7 +113,8 @@ public class AzimuthalIntegrationPlugin implements ProcessingPlugin {
         return new PluginDescription(ID, VERSION, "Azimuthal integration (I(q))",
                 "Integrates 2-D detector images (SAXS/WAXS, NeXus NXmx or NXsas) over rings of equal q into I(q),"
                         + " with the beam centre, detector distance, wavelength and pixel size the file records"
-                        + " (each may be overridden), a mask and Poisson errors. Writes one NeXus file per image"
+                        + " (each may be overridden), a mask, solid-angle and optional polarisation corrections and"
+                        + " Poisson errors. Writes one NeXus file per image"
                         + " file: NXdata I(q) per frame.",
                 Settings.specs());
     }
