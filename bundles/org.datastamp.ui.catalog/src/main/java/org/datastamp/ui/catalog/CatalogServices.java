@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.datastamp.acquisition.api.ScanService;
+import org.datastamp.analytics.api.NotebookLauncher;
 import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.CatalogException;
 import org.datastamp.catalog.api.Dataset;
@@ -18,7 +19,7 @@ import org.datastamp.catalog.api.Viewer;
  * records. Called on the view's background thread only.
  */
 record CatalogServices(Catalog catalog, Supplier<DatasetSearch> search, Supplier<FacilityDirectory> directory,
-        Supplier<ScanService> scans) {
+        Supplier<ScanService> scans, Supplier<NotebookLauncher> notebooks) {
 
     /**
      * The viewer for a signed-in user name (empty: anonymous). Without a directory the user's rights are unknown,

@@ -12,6 +12,10 @@ import org.datastamp.acquisition.api.ScanException;
 import org.datastamp.acquisition.api.ScanId;
 import org.datastamp.acquisition.api.ScanRequest;
 import org.datastamp.acquisition.api.ScanService;
+import org.datastamp.analytics.api.AnalysisException;
+import org.datastamp.analytics.api.NotebookLauncher;
+import org.datastamp.analytics.api.NotebookSession;
+import org.datastamp.analytics.api.NotebookState;
 import org.datastamp.acquisition.api.ScanStatus;
 import org.datastamp.catalog.api.CatalogException;
 import org.datastamp.catalog.api.Dataset;
@@ -65,6 +69,7 @@ final class DatasetsPanel {
     /** The catalogue has no change notification for views yet, so an open page re-runs its search this often. */
     private static final Duration REFRESH = Duration.ofSeconds(3);
     private static final Duration SCAN_POLL = Duration.ofMillis(250);
+    private static final Duration NOTEBOOK_POLL = Duration.ofSeconds(1);
 
     private final Composite parent;
     private final ViewContext context;
@@ -87,6 +92,8 @@ final class DatasetsPanel {
     private Table files;
     private Composite inputs;
     private Label access;
+    private Button openNotebook;
+    private Label notebookStatus;
 
     private SearchState state = SearchState.initial();
     private SearchResult shown;
@@ -247,6 +254,18 @@ final class DatasetsPanel {
         access.setData(RWT.MARKUP_ENABLED, Boolean.TRUE);
         access.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         context.setTestId(access, "dataset-access");
+        Composite notebook = new Composite(detail, SWT.NONE);
+        notebook.setLayout(new GridLayout(2, false));
+        notebook.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        openNotebook = new Button(notebook, SWT.PUSH);
+        openNotebook.setText("Open in notebook");
+        openNotebook.setEnabled(false);
+        openNotebook.addListener(SWT.Selection, event -> openNotebook());
+        context.setTestId(openNotebook, "open-notebook");
+        notebookStatus = new Label(notebook, SWT.WRAP);
+        notebookStatus.setData(RWT.MARKUP_ENABLED, Boolean.TRUE);
+        notebookStatus.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        context.setTestId(notebookStatus, "notebook-status");
         SashForm sections = new SashForm(detail, SWT.HORIZONTAL);
         sections.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         properties = detailTable(sections, "Dataset", new String[] {"Property", "Value"}, new int[] {100, 320},
@@ -428,6 +447,7 @@ final class DatasetsPanel {
         if (found.isEmpty()) {
             detailTitle.setText("No dataset " + id + " that you may see.");
             access.setText("");
+            offerNotebook(false);
             Tables.fill(properties, List.of());
             Tables.fill(metadata, List.of());
             Tables.fill(files, List.of());
@@ -438,6 +458,7 @@ final class DatasetsPanel {
             Tables.fill(metadata, dataset.content().metadata().stream().map(Formats::metadata).toList());
             Tables.fill(files, dataset.content().files().stream().map(f -> Formats.fileWithLink(id, f)).toList());
             access.setText(Formats.accessLinks(found.get()));
+            offerNotebook(true);
             for (DatasetId input : dataset.content().inputs()) {
                 Link link = new Link(inputs, SWT.NONE);
                 link.setText("<a>" + Markup.escape(input.value()) + "</a>");
@@ -449,6 +470,53 @@ final class DatasetsPanel {
             }
         }
         detailTitle.getParent().layout(true, true);
+    }
+
+    /** The notebook button works where a launcher is configured, for a signed-in user (the hub needs a user). */
+    private void offerNotebook(boolean datasetShown) {
+        boolean launcher = services.notebooks().get() != null;
+        boolean signedIn = !context.user().isEmpty();
+        openNotebook.setEnabled(datasetShown && launcher && signedIn);
+        notebookStatus.setText(!datasetShown || !launcher ? ""
+                : signedIn ? "" : Markup.escape("Sign in to open this dataset in a notebook."));
+        openNotebook.getParent().layout(true, true);
+    }
+
+    private void openNotebook() {
+        DatasetId id = detailId;
+        String user = context.user();
+        notebookStatus.setText(Markup.escape("Asking the notebook service\u2026"));
+        tasks.run(() -> followNotebook(id, user, true));
+    }
+
+    /** Opens (first call) or asks the state, shows it while the dataset is shown, and asks again until it settles. */
+    private void followNotebook(DatasetId id, String user, boolean open) {
+        NotebookLauncher launcher = services.notebooks().get();
+        String text;
+        boolean settled = true;
+        if (launcher == null) {
+            text = Markup.escape("The notebook service has stopped.");
+        } else {
+            try {
+                Viewer viewer = services.viewer(user);
+                NotebookSession session = open ? launcher.open(id, viewer) : launcher.status(id, viewer);
+                text = Formats.notebook(session);
+                settled = session.state() == NotebookState.READY || session.state() == NotebookState.FAILED;
+            } catch (AnalysisException | CatalogException | RuntimeException e) {
+                LOG.warn("Datasets view could not open {} in a notebook for '{}'", id, user, e);
+                text = Markup.escape("Could not open a notebook: " + e.getMessage());
+            }
+        }
+        String shown = text;
+        context.asyncExec(() -> {
+            if (id.equals(detailId)) {
+                notebookStatus.setText(shown);
+                notebookStatus.getParent().layout(true, true);
+            }
+        });
+        if (!settled) {
+            tasks.later(NOTEBOOK_POLL, () -> followNotebook(id, user, false));
+        }
     }
 
     private void startScan() {

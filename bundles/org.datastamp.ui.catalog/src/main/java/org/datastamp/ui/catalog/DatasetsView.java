@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.datastamp.acquisition.api.ScanService;
+import org.datastamp.analytics.api.NotebookLauncher;
 import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.DatasetSearch;
 import org.datastamp.catalog.api.FacilityDirectory;
@@ -20,7 +21,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The catalogue's search page: a query box, facets, a sortable, paged result table and a dataset pane, plus a
- * button that runs a simulated scan. Everything is read with the session user's viewer, so the access rule decides
+ * button that runs a simulated scan, and "Open in notebook" where a notebook launcher (JupyterHub) is configured. Everything is read with the session user's viewer, so the access rule decides
  * what appears. The view exists while a catalogue does; search, directory and scan service are optional (the page
  * says what is missing). Catalogue reads run on this component's own thread, never in a session's UI thread.
  */
@@ -41,6 +42,10 @@ public class DatasetsView implements WorkbenchView {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ScanService scans;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile NotebookLauncher notebooks;
 
     private ScheduledExecutorService executor;
 
@@ -75,7 +80,8 @@ public class DatasetsView implements WorkbenchView {
 
     @Override
     public void createContents(Composite parent, ViewContext context) {
-        CatalogServices services = new CatalogServices(catalog, () -> search, () -> directory, () -> scans);
+        CatalogServices services = new CatalogServices(catalog, () -> search, () -> directory, () -> scans,
+                () -> notebooks);
         new DatasetsPanel(parent, context, services, new SessionTasks(executor)).build();
     }
 }

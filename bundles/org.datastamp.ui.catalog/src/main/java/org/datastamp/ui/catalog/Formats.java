@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.datastamp.acquisition.api.ScanState;
 import org.datastamp.acquisition.api.ScanStatus;
+import org.datastamp.analytics.api.NotebookSession;
 import org.datastamp.catalog.api.Datafile;
 import org.datastamp.catalog.api.Dataset;
 import org.datastamp.catalog.api.DatasetId;
@@ -159,6 +160,18 @@ final class Formats {
                     "Publication: " + publication.title() + " (" + publication.year() + ")"));
         }
         return String.join("  \u00b7  ", links);
+    }
+
+    /** Where opening a dataset in a notebook is, as markup: a link to the notebook once it is ready. */
+    static String notebook(NotebookSession session) {
+        return switch (session.state()) {
+            case READY -> anchor("notebook-link", session.notebookUrl(), "Open the notebook") + " (on "
+                    + Markup.escape(session.user()) + "'s notebook server)";
+            case SPAWNING -> Markup.escape("Starting your notebook server: " + session.progress() + " %"
+                    + (session.message().isBlank() ? "" : ", " + session.message()));
+            case RECALLING -> Markup.escape("Recalling the data from tape first: " + session.message());
+            case FAILED -> Markup.escape("Could not open a notebook: " + session.message());
+        };
     }
 
     /** The REST URL of one file of a dataset, each path segment encoded. */

@@ -58,8 +58,9 @@ class CatalogServicesTest {
 
     @Test
     void aSignedInUserGetsTheirViewerAndAnonymousOrNoDirectoryGetsTheAnonymousOne() throws CatalogException {
-        CatalogServices services = new CatalogServices(catalog, () -> null, () -> directory, () -> null);
-        CatalogServices noDirectory = new CatalogServices(catalog, () -> null, () -> null, () -> null);
+        CatalogServices services = new CatalogServices(catalog, () -> null, () -> directory, () -> null,
+                () -> null);
+        CatalogServices noDirectory = new CatalogServices(catalog, () -> null, () -> null, () -> null, () -> null);
 
         assertEquals(ANN, services.viewer("ann"));
         assertEquals(Viewer.anonymous(), services.viewer(""));
@@ -68,7 +69,8 @@ class CatalogServicesTest {
 
     @Test
     void detailIsOnlyForViewersWhoMaySeeItAndNamesTheProposal() throws CatalogException {
-        CatalogServices services = new CatalogServices(catalog, () -> null, () -> directory, () -> null);
+        CatalogServices services = new CatalogServices(catalog, () -> null, () -> directory, () -> null,
+                () -> null);
         var id = new DatasetId("ds-1");
 
         assertEquals(Optional.empty(), services.detail(id, Viewer.anonymous()));

@@ -15,6 +15,8 @@ import org.datastamp.acquisition.api.ScanId;
 import org.datastamp.acquisition.api.ScanRequest;
 import org.datastamp.acquisition.api.ScanState;
 import org.datastamp.acquisition.api.ScanStatus;
+import org.datastamp.analytics.api.NotebookSession;
+import org.datastamp.analytics.api.NotebookState;
 import org.datastamp.catalog.api.Datafile;
 import org.datastamp.catalog.api.Dataset;
 import org.datastamp.catalog.api.DatasetAccess;
@@ -186,5 +188,20 @@ class FormatsTest {
         assertEquals("<a href=\"/api/v1/datasets/ds-1/files/data/run%201%262.h5\" target=\"_blank\">data/run 1&amp;2.h5"
                 + "</a>", row[0]);
         assertEquals("/api/v1/datasets/ds-1/files/a%25b/c%20d", Formats.fileUrl(new DatasetId("ds-1"), "a%b/c d"));
+    }
+
+    @Test
+    void notebookStatesReadAsSentencesAndTheReadyOneLinksToTheNotebook() {
+        DatasetId id = new DatasetId("ds-1");
+        assertEquals("Starting your notebook server: 40 %, Pulling image &lt;latest&gt;", Formats.notebook(
+                new NotebookSession(id, "ann", NotebookState.SPAWNING, 40, "", "Pulling image <latest>")));
+        assertEquals("Recalling the data from tape first: 1 of 2 files online", Formats.notebook(
+                new NotebookSession(id, "ann", NotebookState.RECALLING, 0, "", "1 of 2 files online")));
+        assertEquals("Could not open a notebook: hub down", Formats.notebook(
+                new NotebookSession(id, "ann", NotebookState.FAILED, 0, "", "hub down")));
+        assertEquals("<a id=\"notebook-link\" href=\"https://hub/user/ann/lab/tree/datastamp/ds-1.ipynb\""
+                + " target=\"_blank\">Open the notebook</a> (on ann's notebook server)",
+                Formats.notebook(new NotebookSession(id, "ann", NotebookState.READY, 100,
+                        "https://hub/user/ann/lab/tree/datastamp/ds-1.ipynb", "")));
     }
 }
