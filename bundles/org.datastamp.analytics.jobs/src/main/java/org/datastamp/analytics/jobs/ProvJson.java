@@ -136,7 +136,7 @@ final class ProvJson {
     private static ObjectNode qualifiedName(String name) {
         ObjectNode value = JSON.createObjectNode();
         value.put("$", name);
-        value.put("type", "xsd:QName");
+        value.put("type", "prov:QUALIFIED_NAME");
         return value;
     }
 }

@@ -268,14 +268,21 @@ abstract class JobsContract {
         assertEquals(done, service.cancel(job.id(), pia), "cancelling a finished job changes nothing");
     }
 
-    @Test
-    void cancellingAQueuedJobEndsItBeforeItStarts() throws Exception {
+    /** A service with one worker busy on a blocking job and a second job waiting in a queue of {@code capacity}. */
+    List<AnalysisJob> oneBusyWorkerAndAQueuedJob(int capacity) throws Exception {
         service.shutdown(Duration.ofSeconds(10));
-        service = service(1, 5);
+        service = service(1, capacity);
         plugin.block = true;
         AnalysisJob first = service.submit(request(raw.id()), pia);
         assertTrue(plugin.started.await(60, TimeUnit.SECONDS));
-        AnalysisJob second = service.submit(request(raw.id()), pia);
+        return List.of(first, service.submit(request(raw.id()), pia));
+    }
+
+    @Test
+    void cancellingAQueuedJobEndsItBeforeItStarts() throws Exception {
+        List<AnalysisJob> jobs = oneBusyWorkerAndAQueuedJob(5);
+        AnalysisJob first = jobs.get(0);
+        AnalysisJob second = jobs.get(1);
 
         AnalysisJob cancelled = service.cancel(second.id(), pia);
 
@@ -289,12 +296,7 @@ abstract class JobsContract {
 
     @Test
     void aFullQueueAnswersUnavailableAndRecordsNothing() throws Exception {
-        service.shutdown(Duration.ofSeconds(10));
-        service = service(1, 1);
-        plugin.block = true;
-        service.submit(request(raw.id()), pia);
-        assertTrue(plugin.started.await(60, TimeUnit.SECONDS));
-        service.submit(request(raw.id()), pia);
+        oneBusyWorkerAndAQueuedJob(1);
 
         AnalysisException full = assertThrows(AnalysisException.class, () -> service.submit(request(raw.id()), pia));
 
@@ -402,12 +404,9 @@ abstract class JobsContract {
 
     @Test
     void aQueuedJobWhosePluginLeftFailsWhenItStarts() throws Exception {
-        service.shutdown(Duration.ofSeconds(10));
-        service = service(1, 5);
-        plugin.block = true;
-        AnalysisJob first = service.submit(request(raw.id()), pia);
-        assertTrue(plugin.started.await(60, TimeUnit.SECONDS));
-        AnalysisJob second = service.submit(request(raw.id()), pia);
+        List<AnalysisJob> jobs = oneBusyWorkerAndAQueuedJob(5);
+        AnalysisJob first = jobs.get(0);
+        AnalysisJob second = jobs.get(1);
 
         plugins.remove(plugin).ifPresent(service::pluginRemoved);
 
@@ -550,6 +549,8 @@ abstract class JobsContract {
         assertEquals(2, doc.path("activity").size(), "one activity per job in the graph");
         JsonNode software = doc.path("agent").path("plugin:test-plugin-1.2.3");
         assertEquals("prov:SoftwareAgent", software.path("prov:type").path("$").asText());
+        assertEquals("prov:QUALIFIED_NAME", software.path("prov:type").path("type").asText(),
+                "a typed value, as PROV-JSON writes qualified names");
         assertEquals("1.2.3", software.path("datastamp:version").asText());
         assertEquals("prov:Person", doc.path("agent").path("user:pia").path("prov:type").path("$").asText());
 
