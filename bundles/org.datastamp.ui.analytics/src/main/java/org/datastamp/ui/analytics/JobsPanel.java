@@ -26,7 +26,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.Text;
 
 /** One browser session's jobs view. */
@@ -94,16 +93,8 @@ final class JobsPanel {
         status = new Label(parent, SWT.WRAP);
         status.setLayoutData(span());
         context.setTestId(status, "analysis-status");
-        table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        String[] headers = {"Job", "Plugin", "State", "Progress", "Message", "Submitted (UTC)", "Output"};
-        int[] widths = {150, 200, 90, 70, 320, 140, 160};
-        for (int i = 0; i < headers.length; i++) {
-            TableColumn column = new TableColumn(table, SWT.NONE);
-            column.setText(headers[i]);
-            column.setWidth(widths[i]);
-        }
+        table = AnalyticsViews.table(parent, new String[] {"Job", "Plugin", "State", "Progress", "Message",
+            "Submitted (UTC)", "Output"}, new int[] {150, 200, 90, 70, 320, 140, 160});
         GridData tableData = span();
         tableData.grabExcessVerticalSpace = true;
         tableData.verticalAlignment = SWT.FILL;

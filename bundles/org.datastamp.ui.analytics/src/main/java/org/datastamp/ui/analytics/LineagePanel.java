@@ -24,7 +24,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.Text;
 
 /** One browser session's lineage view: the graph drawn on a canvas, and the same datasets listed in a table. */
@@ -78,16 +77,8 @@ final class LineagePanel {
         context.setTestId(canvas, "lineage-graph");
         canvas.addListener(SWT.Paint, e -> paint(e.gc));
         canvas.addListener(SWT.MouseDown, e -> nodeAt(e.x, e.y).ifPresent(id -> show(id.value())));
-        table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        String[] headers = {"Dataset", "Title", "Type", "Relation", "Made by"};
-        int[] widths = {260, 260, 90, 140, 260};
-        for (int i = 0; i < headers.length; i++) {
-            TableColumn column = new TableColumn(table, SWT.NONE);
-            column.setText(headers[i]);
-            column.setWidth(widths[i]);
-        }
+        table = AnalyticsViews.table(parent, new String[] {"Dataset", "Title", "Type", "Relation", "Made by"},
+                new int[] {260, 260, 90, 140, 260});
         GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, false, 3, 1);
         tableData.heightHint = 160;
         table.setLayoutData(tableData);
