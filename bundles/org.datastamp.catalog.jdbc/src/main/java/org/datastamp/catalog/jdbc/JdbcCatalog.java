@@ -387,6 +387,27 @@ class JdbcCatalog implements Catalog, FacilityDirectory, StorageCopies, DoiReque
         });
     }
 
+    @Override
+    public List<DatasetId> derivedFrom(DatasetId id, Viewer viewer) throws CatalogException {
+        Access access = Access.of(viewer, clock.instant());
+        return db.read("list the datasets derived from " + id, c -> {
+            // DISTINCT: a dataset may name the same input twice.
+            try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT d.id, d.created, d.seq FROM dataset_input i"
+                    + " JOIN dataset d ON d.id = i.dataset_id WHERE i.input_id = ? AND " + access.condition()
+                    + " ORDER BY d.created, d.seq")) {
+                q.setString(1, id.value());
+                access.bind(q, 2);
+                List<DatasetId> derived = new ArrayList<>();
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        derived.add(new DatasetId(rs.getString(1)));
+                    }
+                }
+                return derived;
+            }
+        });
+    }
+
     // --- changes to recorded datasets; each draws a new change sequence number
 
     @Override

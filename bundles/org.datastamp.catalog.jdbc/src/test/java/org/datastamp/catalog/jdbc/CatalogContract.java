@@ -458,6 +458,27 @@ abstract class CatalogContract {
         assertEquals(List.of(new DatasetId("raw-1")), both.get(1).content().inputs());
     }
 
+    @Test
+    void derivedFromListsTheDatasetsMadeFromOneThatTheViewerMaySeeOldestFirst() throws Exception {
+        people();
+        Dataset input = catalog.register(raw("input", "20240123", "CoSAXS"));
+        Dataset first = catalog.register(derived("first", "20240123", input.id(), input.id()));
+        clock.set(T0.plusSeconds(7200));
+        Dataset hidden = catalog.register(derived("hidden", "", input.id()));
+        catalog.register(derived("unrelated", "20240123", catalog.register(raw("other", "20240123", "CoSAXS")).id()));
+
+        assertEquals(List.of(first.id(), hidden.id()), catalog.derivedFrom(input.id(), Viewer.system()),
+                "each once, oldest first");
+        assertEquals(List.of(first.id()), catalog.derivedFrom(input.id(), catalog.viewer("mem")),
+                "the access rule hides a derived dataset outside the viewer's proposals");
+        assertEquals(List.of(), catalog.derivedFrom(first.id(), Viewer.system()));
+    }
+
+    static NewDataset derived(String title, String proposalId, DatasetId... inputs) {
+        return new NewDataset(title, DatasetType.DERIVED, "FemtoMAX", "", "derived/" + title, T0, T0, List.of(),
+                List.of(), "", proposalId, "", "", "", List.of(), List.of(inputs));
+    }
+
     // --- the access rule
 
     @Test
