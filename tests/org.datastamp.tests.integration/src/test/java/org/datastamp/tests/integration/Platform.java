@@ -1,5 +1,6 @@
 package org.datastamp.tests.integration;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
+import org.datastamp.acquisition.api.ScanService;
 import org.datastamp.ui.api.WorkbenchView;
 
 import org.osgi.framework.BundleContext;
@@ -24,6 +26,9 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.http.runtime.HttpServiceRuntime;
 import org.osgi.util.tracker.ServiceTracker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The running platform as the tests see it: its services, its HTTP endpoint and its data directory. */
 final class Platform {
@@ -119,6 +124,41 @@ final class Platform {
         await("the bootstrap admin password in " + passwordFile, SERVICE_TIMEOUT, () -> Files.isRegularFile(passwordFile));
         String credentials = "admin:" + Files.readString(passwordFile).strip();
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** GET as the bootstrap administrator of a JSON answer that must be 200. */
+    JsonNode jsonAsAdmin(String path) {
+        try {
+            HttpResponse<String> response = getAsAdmin(path);
+            assertEquals(200, response.statusCode(), path + ": " + response.body());
+            return new ObjectMapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * Runs a simulated scan of {@code frames} 256x256 uint16 frames (pixel (x, y) of frame f is (x + 2y + 3f) mod 200
+     * away from a moving spot) through REST; its dataset id and the path of its NeXus file.
+     */
+    String[] simulatedScan(String title, int frames) throws IOException, InterruptedException {
+        service(ScanService.class, "org.datastamp.acquisition.scan");
+        HttpResponse<String> started = postJsonAsAdmin("/api/v1/scans", "{\"detectorId\":\"simulated-detector\","
+                + "\"frameCount\":" + frames + ",\"title\":\"" + title + "\"}");
+        assertEquals(202, started.statusCode(), started.body());
+        String location = started.headers().firstValue("Location").orElseThrow();
+        JsonNode[] status = new JsonNode[1];
+        await("the scan at " + location + " to finish", Duration.ofSeconds(60), () -> {
+            status[0] = jsonAsAdmin(location);
+            return Set.of("COMPLETED", "FAILED").contains(status[0].get("state").asText());
+        });
+        assertEquals("COMPLETED", status[0].get("state").asText(), status[0].toString());
+        String datasetId = status[0].get("datasetId").asText();
+        String file = jsonAsAdmin("/api/v1/datasets/" + datasetId).get("files").get(0).get("path").asText();
+        return new String[] {datasetId, file};
     }
 
     /** Polls {@code condition} every 100 ms until it holds; fails with {@code what} after {@code timeout}. */

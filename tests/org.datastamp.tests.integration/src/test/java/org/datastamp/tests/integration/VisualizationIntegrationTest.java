@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Set;
 
 import javax.imageio.ImageIO;
 
-import org.datastamp.acquisition.api.ScanService;
 import org.datastamp.ui.api.WorkbenchView;
 import org.junit.jupiter.api.Test;
 
@@ -32,22 +30,8 @@ class VisualizationIntegrationTest {
     private final Platform platform = new Platform();
     private final ObjectMapper json = new ObjectMapper();
 
-    /** Runs a 3-frame simulated scan; its dataset id and the path of its NeXus file. */
     private String[] scanFile() throws Exception {
-        platform.service(ScanService.class, "org.datastamp.acquisition.scan");
-        HttpResponse<String> started = platform.postJsonAsAdmin("/api/v1/scans", "{\"detectorId\":"
-                + "\"simulated-detector\",\"frameCount\":3,\"title\":\"Visualization integration test\"}");
-        assertEquals(202, started.statusCode(), started.body());
-        String location = started.headers().firstValue("Location").orElseThrow();
-        JsonNode[] status = new JsonNode[1];
-        Platform.await("the scan at " + location + " to finish", Duration.ofSeconds(60), () -> {
-            status[0] = readJson(location);
-            return Set.of("COMPLETED", "FAILED").contains(status[0].get("state").asText());
-        });
-        assertEquals("COMPLETED", status[0].get("state").asText(), status[0].toString());
-        String datasetId = status[0].get("datasetId").asText();
-        String file = readJson("/api/v1/datasets/" + datasetId).get("files").get(0).get("path").asText();
-        return new String[] {datasetId, file};
+        return platform.simulatedScan("Visualization integration test", 3);
     }
 
     @Test
@@ -120,15 +104,6 @@ class VisualizationIntegrationTest {
     }
 
     private JsonNode readJson(String path) {
-        try {
-            HttpResponse<String> response = platform.getAsAdmin(path);
-            assertEquals(200, response.statusCode(), path + ": " + response.body());
-            return json.readTree(response.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return platform.jsonAsAdmin(path);
     }
 }
