@@ -112,12 +112,16 @@ final class ScanRun implements Runnable {
             book.put(status(ScanState.FAILED, null, "Unexpected error: " + e));
         } finally {
             // The journal is for crashes only: a scan that ended, well or not, has said where its files are.
-            try {
-                Files.deleteIfExists(journal);
-            } catch (IOException e) {
-                LOG.warn("Scan {}: could not remove its journal {}; the next start will try to recover it: {}", id,
-                        journal, e.toString());
-            }
+            deleteJournal(journal);
+        }
+    }
+
+    private void deleteJournal(Path journal) {
+        try {
+            Files.deleteIfExists(journal);
+        } catch (IOException e) {
+            LOG.warn("Scan {}: could not remove its journal {}; the next start will try to recover it: {}", id,
+                    journal, e.toString());
         }
     }
 
@@ -177,6 +181,8 @@ final class ScanRun implements Runnable {
         Dataset dataset = recorder.record(new NewDataset(request.title(), DatasetType.RAW, settings.instrument(),
                 request.sampleName(), location, start, acquired.end(), files, metadata), Optional.of(datasetId));
         recorder.clearStaging(id, staged);
+        // Catalogued: the journal has nothing left to recover, and whoever is told COMPLETED finds staging empty
+        deleteJournal(journalFile);
         book.put(status(ScanState.COMPLETED, dataset.id(), null));
         LOG.info("Scan {} completed: {} frames ({} dropped), {} files, dataset {}", id, frames, dropped.get(),
                 files.size(), dataset.id());
