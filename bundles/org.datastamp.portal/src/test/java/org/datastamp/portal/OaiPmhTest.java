@@ -238,6 +238,10 @@ class OaiPmhTest {
                 "datacite");
         assertEquals(List.of("instrument:CoSAXS", "technique:PaNET01188"),
                 all(one, "//*[local-name()='header']/*[local-name()='setSpec']"));
+        assertTrue(oai.answer(Map.of("verb", new String[] {"GetRecord"}, "identifier",
+                new String[] {"doi:10.80000/maxiv.dr-1"}, "metadataPrefix", new String[] {"datacite"})).body()
+                .contains("<setSpec>instrument:CoSAXS</setSpec><setSpec>technique:PaNET01188</setSpec>"),
+                "as PortalIntegrationTest reads it");
 
         Document xas = valid("verb", "ListIdentifiers", "metadataPrefix", "oai_dc", "set", "technique:PaNET01196");
         assertEquals(List.of("doi:10.80000/maxiv.dr-3"), all(xas, "//*[local-name()='identifier']"));
