@@ -9,12 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import org.datastamp.catalog.api.Catalog;
+import org.datastamp.catalog.api.CatalogException;
+import org.datastamp.catalog.api.FacilityDirectory;
 import org.datastamp.doi.api.Doi;
 import org.datastamp.doi.api.DoiMetadataFormat;
 import org.datastamp.doi.api.DoiMinting;
@@ -22,9 +27,9 @@ import org.datastamp.doi.api.MintRequest;
 import org.datastamp.doi.api.MintingException;
 
 /**
- * OAI-PMH 2.0 over the registered DOIs: Identify, ListMetadataFormats, ListSets (no set hierarchy),
- * GetRecord, ListIdentifiers and ListRecords with from/until and resumption tokens. Item identifiers are
- * {@code doi:<DOI>}; datestamps are the registration (last change) times. Formats: oai_dc and every
+ * OAI-PMH 2.0 over the registered DOIs: Identify, ListMetadataFormats, ListSets (instruments and PaNET techniques,
+ * see {@link OaiSets}), GetRecord, ListIdentifiers and ListRecords with from/until/set and resumption tokens. Item
+ * identifiers are {@code doi:<DOI>}; datestamps are the registration (last change) times. Formats: oai_dc and every
  * {@link DoiMetadataFormat} service (DataCite's {@code oai_datacite} and {@code datacite}).
  */
 final class OaiPmh {
@@ -51,14 +56,30 @@ final class OaiPmh {
     record Settings(String repositoryName, String baseUrl, String adminEmail, int pageSize) {
     }
 
+    /** Registered DOIs read per call while looking for the members of a set. */
+    private static final int SCAN_PAGE = 500;
+
     private final Settings settings;
     private final Supplier<DoiMinting> minting;
+    private final Supplier<Catalog> catalog;
+    private final Supplier<FacilityDirectory> directory;
+    private final PanetTechniques techniques;
     private final Supplier<List<DoiMetadataFormat>> formats;
     private final Clock clock;
 
-    OaiPmh(Settings settings, Supplier<DoiMinting> minting, Supplier<List<DoiMetadataFormat>> formats, Clock clock) {
+    /**
+     * @param catalog     datasets of the DOIs, for their sets
+     * @param directory   instrument names for ListSets; ids are shown while it is absent
+     * @param techniques  technique names to PaNET classes, for the technique sets
+     */
+    OaiPmh(Settings settings, Supplier<DoiMinting> minting, Supplier<Catalog> catalog,
+            Supplier<FacilityDirectory> directory, PanetTechniques techniques,
+            Supplier<List<DoiMetadataFormat>> formats, Clock clock) {
         this.settings = settings;
         this.minting = minting;
+        this.catalog = catalog;
+        this.directory = directory;
+        this.techniques = techniques;
         this.formats = formats;
         this.clock = clock;
     }
@@ -81,23 +102,25 @@ final class OaiPmh {
             return Answer.of(200, CONTENT_TYPE, envelope(null, Map.of(), (x, out) -> error(x, e)));
         }
         DoiMinting service = minting.get();
-        if (service == null) {
+        Catalog datasets = catalog.get();
+        if (service == null || datasets == null) {
             return new Answer(503, "text/plain; charset=utf-8", "The repository is starting; retry shortly\n",
                     Map.of("Retry-After", "30"));
         }
         try {
+            OaiSets sets = new OaiSets(datasets, techniques);
             String body = switch (verb) {
                 case "Identify" -> identify(verb, arguments, service);
                 case "ListMetadataFormats" -> listMetadataFormats(verb, arguments, service);
-                case "ListSets" -> throw new OaiError("noSetHierarchy", "This repository does not support sets");
-                case "GetRecord" -> getRecord(verb, arguments, service);
-                default -> list(verb, arguments, service);
+                case "ListSets" -> listSets(verb, arguments, service, sets);
+                case "GetRecord" -> getRecord(verb, arguments, service, sets);
+                default -> list(verb, arguments, service, sets);
             };
             return Answer.of(200, CONTENT_TYPE, body);
         } catch (OaiError e) {
             boolean echo = !e.code().equals("badArgument") && !e.code().equals("badVerb");
             return Answer.of(200, CONTENT_TYPE, envelope(echo ? verb : null, arguments, (x, out) -> error(x, e)));
-        } catch (MintingException e) {
+        } catch (MintingException | CatalogException e) {
             return new Answer(503, "text/plain; charset=utf-8", "The catalogue cannot be read now: " + e.getMessage()
                     + "\n", Map.of("Retry-After", "30"));
         }
@@ -171,25 +194,62 @@ final class OaiPmh {
         });
     }
 
-    private String getRecord(String verb, Map<String, String> arguments, DoiMinting service)
-            throws OaiError, MintingException {
-        DoiMetadataFormat format = format(arguments.get("metadataPrefix"));
-        MintRequest r = record(service, arguments.get("identifier"));
+    /** Every set with at least one record, and the two parent sets; one response (there are few). */
+    private String listSets(String verb, Map<String, String> arguments, DoiMinting service, OaiSets sets)
+            throws OaiError, MintingException, CatalogException {
+        if (arguments.containsKey("resumptionToken")) {
+            throw new OaiError("badResumptionToken", "ListSets answers in one response and issues no resumption"
+                    + " tokens");
+        }
+        SortedSet<String> specs = new TreeSet<>(OaiSets.parents());
+        for (int offset = 0;; offset += SCAN_PAGE) {
+            List<MintRequest> page = service.registered(null, null, offset, SCAN_PAGE);
+            for (MintRequest r : page) {
+                specs.addAll(sets.of(r));
+            }
+            if (page.size() < SCAN_PAGE) {
+                break;
+            }
+        }
+        Map<String, String> instrumentNames = new LinkedHashMap<>();
+        FacilityDirectory dir = directory.get();
+        if (dir != null) {
+            dir.instruments().forEach(i -> instrumentNames.put(i.id(), i.name()));
+        }
         return envelope(verb, arguments, (x, out) -> {
-            x.writeStartElement("GetRecord");
-            record(x, out, r, format);
+            x.writeStartElement("ListSets");
+            for (String spec : specs) {
+                x.writeStartElement("set");
+                text(x, "setSpec", spec);
+                text(x, "setName", sets.name(spec, instrumentNames));
+                x.writeEndElement();
+            }
             x.writeEndElement();
         });
     }
 
-    private String list(String verb, Map<String, String> arguments, DoiMinting service)
-            throws OaiError, MintingException {
+    private String getRecord(String verb, Map<String, String> arguments, DoiMinting service, OaiSets sets)
+            throws OaiError, MintingException, CatalogException {
+        DoiMetadataFormat format = format(arguments.get("metadataPrefix"));
+        MintRequest r = record(service, arguments.get("identifier"));
+        SortedSet<String> specs = sets.of(r);
+        return envelope(verb, arguments, (x, out) -> {
+            x.writeStartElement("GetRecord");
+            record(x, out, r, specs, format);
+            x.writeEndElement();
+        });
+    }
+
+    private String list(String verb, Map<String, String> arguments, DoiMinting service, OaiSets sets)
+            throws OaiError, MintingException, CatalogException {
         ResumptionToken position;
         if (arguments.containsKey("resumptionToken")) {
             position = ResumptionToken.decode(arguments.get("resumptionToken"));
         } else {
-            if (arguments.containsKey("set")) {
-                throw new OaiError("noSetHierarchy", "This repository does not support sets");
+            String set = arguments.get("set");
+            if (set != null && !OaiSets.SET_SPEC.matcher(set).matches()) {
+                throw OaiError.badArgument("'" + set + "' is not a setSpec; ListSets names the sets, e.g."
+                        + " instrument:<id> or technique:<PaNET id>");
             }
             String from = arguments.get("from");
             String until = arguments.get("until");
@@ -201,26 +261,33 @@ final class OaiPmh {
             if (fromTime != null && untilTime != null && fromTime.isAfter(untilTime)) {
                 throw OaiError.badArgument("'from' is later than 'until'");
             }
-            position = new ResumptionToken(arguments.get("metadataPrefix"), fromTime, untilTime, 0);
+            position = new ResumptionToken(arguments.get("metadataPrefix"), fromTime, untilTime, 0, set);
         }
         DoiMetadataFormat format = format(position.metadataPrefix());
-        List<MintRequest> page = new ArrayList<>(service.registered(position.from(), position.until(),
-                position.offset(), settings.pageSize() + 1));
+        List<MintRequest> page = position.set() == null
+                ? new ArrayList<>(service.registered(position.from(), position.until(), position.offset(),
+                        settings.pageSize() + 1))
+                : inSet(service, sets, position, settings.pageSize() + 1);
         boolean more = page.size() > settings.pageSize();
         if (more) {
             page.remove(page.size() - 1);
         }
         if (page.isEmpty() && position.offset() == 0) {
-            throw new OaiError("noRecordsMatch", "No DOI was registered in the given range");
+            throw new OaiError("noRecordsMatch", position.set() == null ? "No DOI was registered in the given range"
+                    : "No DOI registered in the given range is in the set '" + position.set() + "'");
+        }
+        Map<String, SortedSet<String>> specs = new LinkedHashMap<>();
+        for (MintRequest r : page) {
+            specs.put(r.id(), sets.of(r));
         }
         boolean resumed = position.offset() > 0;
         return envelope(verb, arguments, (x, out) -> {
             x.writeStartElement(verb);
             for (MintRequest r : page) {
                 if (verb.equals("ListRecords")) {
-                    record(x, out, r, format);
+                    record(x, out, r, specs.get(r.id()), format);
                 } else {
-                    header(x, r);
+                    header(x, r, specs.get(r.id()));
                 }
             }
             if (more || resumed) {
@@ -228,12 +295,38 @@ final class OaiPmh {
                 x.writeAttribute("cursor", Integer.toString(position.offset()));
                 if (more) {
                     x.writeCharacters(new ResumptionToken(position.metadataPrefix(), position.from(),
-                            position.until(), position.offset() + page.size()).encode());
+                            position.until(), position.offset() + page.size(), position.set()).encode());
                 }
                 x.writeEndElement();
             }
             x.writeEndElement();
         });
+    }
+
+    /**
+     * Records of the set in the token's range, from its offset on: the registered DOIs are read in order and those
+     * outside the set skipped, so a page costs a pass over the DOIs before it (thousands, not millions, per facility).
+     */
+    private static List<MintRequest> inSet(DoiMinting service, OaiSets sets, ResumptionToken position, int limit)
+            throws MintingException, CatalogException {
+        List<MintRequest> found = new ArrayList<>();
+        int skipped = 0;
+        for (int offset = 0; found.size() < limit; offset += SCAN_PAGE) {
+            List<MintRequest> page = service.registered(position.from(), position.until(), offset, SCAN_PAGE);
+            for (MintRequest r : page) {
+                if (found.size() < limit && OaiSets.in(sets.of(r), position.set())) {
+                    if (skipped < position.offset()) {
+                        skipped++;
+                    } else {
+                        found.add(r);
+                    }
+                }
+            }
+            if (page.size() < SCAN_PAGE) {
+                break;
+            }
+        }
+        return found;
     }
 
     private MintRequest record(DoiMinting service, String identifier) throws OaiError, MintingException {
@@ -267,17 +360,20 @@ final class OaiPmh {
                 + " names those that are");
     }
 
-    private static void header(XMLStreamWriter x, MintRequest r) throws XMLStreamException {
+    private static void header(XMLStreamWriter x, MintRequest r, SortedSet<String> specs) throws XMLStreamException {
         x.writeStartElement("header");
         text(x, "identifier", "doi:" + r.doi());
         text(x, "datestamp", OaiDates.format(r.updated()));
+        for (String spec : specs) {
+            text(x, "setSpec", spec);
+        }
         x.writeEndElement();
     }
 
-    private static void record(XMLStreamWriter x, StringWriter out, MintRequest r, DoiMetadataFormat format)
-            throws XMLStreamException {
+    private static void record(XMLStreamWriter x, StringWriter out, MintRequest r, SortedSet<String> specs,
+            DoiMetadataFormat format) throws XMLStreamException {
         x.writeStartElement("record");
-        header(x, r);
+        header(x, r, specs);
         x.writeStartElement("metadata");
         raw(x, out, format.toXml(new Doi(r.doi()), r.metadata()));
         x.writeEndElement();

@@ -7,6 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.servlet.Servlet;
 
+import org.datastamp.catalog.api.Catalog;
+import org.datastamp.catalog.api.FacilityDirectory;
 import org.datastamp.doi.api.DoiMetadataFormat;
 import org.datastamp.doi.api.DoiMinting;
 import org.osgi.service.component.annotations.Activate;
@@ -21,8 +23,12 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Serves {@link OaiPmh} at {@code /oai} (GET and POST, as the protocol allows). */
-@Component(service = Servlet.class, configurationPid = OaiPmhServlet.PID)
+/**
+ * Serves {@link OaiPmh} at {@code /oai} (GET and POST, as the protocol allows). The technique sets follow the PaNOSC
+ * API's {@code techniqueMapping} (configuration {@code org.datastamp.portal.panosc}, read here too), so both endpoints
+ * name a technique by the same PaNET class.
+ */
+@Component(service = Servlet.class, configurationPid = {OaiPmhServlet.PID, PanoscServlet.PID})
 @Designate(ocd = OaiPmhServlet.Config.class)
 @HttpWhiteboardServletName("datastamp-oai-pmh")
 @HttpWhiteboardServletPattern("/oai")
@@ -51,13 +57,26 @@ public class OaiPmhServlet extends PortalServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile DoiMinting minting;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile Catalog catalog;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile FacilityDirectory directory;
+
     private final transient List<DoiMetadataFormat> formats = new CopyOnWriteArrayList<>();
     private final transient OaiPmh oai;
 
+    /** Fails (SCR logs why) when techniqueMapping names an id PaNET lacks, as the PaNOSC servlet does. */
     @Activate
-    public OaiPmhServlet(Config config) {
+    public OaiPmhServlet(Config config, Map<String, Object> properties) {
+        Object value = properties.get("techniqueMapping");
+        String mapping = value instanceof String[] pairs ? String.join(",", pairs) : value == null ? "" : value.toString();
         oai = new OaiPmh(new OaiPmh.Settings(config.repositoryName(), config.baseUrl(), config.adminEmail(),
-                Math.max(1, config.pageSize())), () -> minting, () -> List.copyOf(formats), Clock.systemUTC());
+                Math.max(1, config.pageSize())), () -> minting, () -> catalog, () -> directory,
+                PanetTechniques.standard(mapping), () -> List.copyOf(formats),
+                Clock.systemUTC());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

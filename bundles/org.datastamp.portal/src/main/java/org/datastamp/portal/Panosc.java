@@ -50,14 +50,16 @@ final class Panosc {
     private final Supplier<FacilityDirectory> directory;
     private final Supplier<DoiMinting> minting;
     private final Supplier<UnitConverter> units;
+    private final PanetTechniques techniques;
 
     Panosc(Supplier<Catalog> catalog, Supplier<DatasetSearch> search, Supplier<FacilityDirectory> directory,
-            Supplier<DoiMinting> minting, Supplier<UnitConverter> units) {
+            Supplier<DoiMinting> minting, Supplier<UnitConverter> units, PanetTechniques techniques) {
         this.catalog = catalog;
         this.search = search;
         this.directory = directory;
         this.minting = minting;
         this.units = units;
+        this.techniques = techniques;
     }
 
     Answer answer(String path, Map<String, String[]> parameters) {
@@ -93,7 +95,7 @@ final class Panosc {
             return count;
         }
         PanoscFilter filter = PanoscFilter.parse(first(parameters, "filter").orElse(""), PanoscModel.RELATIONS_OF,
-                model);
+                model).rewriting("techniques", this::techniqueClause);
         if (parts.length == 2) {
             return one(context, model, parts[1], filter);
         }
@@ -132,6 +134,43 @@ final class Panosc {
         }
     }
 
+    /**
+     * A technique clause as the exact pass compares it: a name PaNET knows (label, alternative label or facility
+     * override) and a bare PaNET id become the class's IRI, so {@code SAXS}, {@code small angle x-ray scattering},
+     * {@code PaNET01188} and its IRI select the same datasets.
+     */
+    private JsonNode techniqueClause(JsonNode where) {
+        if (!where.isObject()) {
+            return where;
+        }
+        ObjectNode copy = JSON.createObjectNode();
+        Optional<String> iri = Optional.empty();
+        for (var fields = where.fields(); fields.hasNext();) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            Optional<PanetTechniques.Technique> t = !f.getValue().isTextual() ? Optional.empty()
+                    : f.getKey().equals("name") ? techniques.of(f.getValue().asText())
+                    : f.getKey().equals("pid") ? techniques.byId(f.getValue().asText()) : Optional.empty();
+            if (t.isPresent() && iri.isEmpty()) {
+                iri = Optional.of(t.get().iri());
+            } else if ((f.getKey().equals("and") || f.getKey().equals("or")) && f.getValue().isArray()) {
+                ArrayNode parts = copy.putArray(f.getKey());
+                f.getValue().forEach(part -> parts.add(techniqueClause(part)));
+            } else {
+                copy.set(f.getKey(), f.getValue());
+            }
+        }
+        if (iri.isEmpty()) {
+            return copy;
+        }
+        ObjectNode byPid = JSON.createObjectNode().put("pid", iri.get());
+        if (copy.isEmpty()) {
+            return byPid;
+        }
+        ObjectNode both = JSON.createObjectNode();
+        both.putArray("and").add(byPid).add(copy);
+        return both;
+    }
+
     /** Selected items, skip and limit applied (all of them for a count). */
     private List<ObjectNode> items(Context context, String model, PanoscFilter filter, String query, boolean all)
             throws PanoscException, CatalogException, MintingException {
@@ -146,7 +185,7 @@ final class Panosc {
 
     private List<ObjectNode> datasets(Context context, PanoscFilter filter, String query, int wanted)
             throws PanoscException, CatalogException {
-        String q = new PanoscPrefilter(context.quantities, context.instruments).query(filter, query);
+        String q = new PanoscPrefilter(context.quantities, context.instruments, techniques).query(filter, query);
         List<ObjectNode> selected = new ArrayList<>();
         if (q.equals(PanoscPrefilter.NOTHING)) {
             return selected;
@@ -250,7 +289,8 @@ final class Panosc {
             for (Instrument i : dir.instruments()) {
                 instruments.put(i.id(), i);
             }
-            model = new PanoscModel(dir.facility().map(Facility::name).orElse("DataSTaMP"), instruments);
+            model = new PanoscModel(dir.facility().map(Facility::name).orElse("DataSTaMP"), instruments,
+                    techniques);
             results = new PanoscResults(new PanoscWhere(quantities));
         }
 

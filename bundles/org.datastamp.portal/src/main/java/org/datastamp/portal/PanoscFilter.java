@@ -39,6 +39,18 @@ record PanoscFilter(JsonNode where, List<Include> includes, int limit, int skip)
         }
     }
 
+    /** This filter with the where clauses of a relation's includes (at any depth) rewritten. */
+    PanoscFilter rewriting(String relation, java.util.function.UnaryOperator<JsonNode> rewrite) {
+        return new PanoscFilter(where, rewriting(includes, relation, rewrite), limit, skip);
+    }
+
+    private static List<Include> rewriting(List<Include> includes, String relation,
+            java.util.function.UnaryOperator<JsonNode> rewrite) {
+        return includes.stream().map(i -> new Include(i.relation(),
+                i.relation().equals(relation) && !i.where().isNull() ? rewrite.apply(i.where()) : i.where(),
+                rewriting(i.includes(), relation, rewrite))).toList();
+    }
+
     static PanoscFilter none() {
         return new PanoscFilter(NullNode.getInstance(), List.of(), DEFAULT_LIMIT, 0);
     }

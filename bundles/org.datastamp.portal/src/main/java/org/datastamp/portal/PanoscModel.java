@@ -2,6 +2,7 @@ package org.datastamp.portal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,12 +51,17 @@ final class PanoscModel {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Prefix of the pid of a technique PaNET does not name (followed by the catalogue's name). */
+    static final String FALLBACK_PID = "technique:";
+
     private final String facilityName;
     private final Map<String, Instrument> instruments;
+    private final PanetTechniques techniques;
 
-    PanoscModel(String facilityName, Map<String, Instrument> instruments) {
+    PanoscModel(String facilityName, Map<String, Instrument> instruments, PanetTechniques techniques) {
         this.facilityName = facilityName;
         this.instruments = instruments;
+        this.techniques = techniques;
     }
 
     ObjectNode instrument(String id) {
@@ -80,11 +86,9 @@ final class PanoscModel {
             node.put("documentId", documentPids.get(0));
         }
         node.set("instrument", instrument(d.content().instrument()));
-        ArrayNode techniques = node.putArray("techniques");
+        ArrayNode techniqueNodes = node.putArray("techniques");
         if (!d.content().technique().isBlank()) {
-            ObjectNode t = techniques.addObject();
-            t.put("pid", "technique:" + d.content().technique());
-            t.put("name", d.content().technique());
+            techniqueNodes.add(technique(d.content().technique()));
         }
         ArrayNode files = node.putArray("files");
         int fileId = 0;
@@ -114,6 +118,19 @@ final class PanoscModel {
         ArrayNode documents = node.putArray("documents");
         documentPids.forEach(pid -> documents.addObject().put("pid", pid));
         return node;
+    }
+
+    /**
+     * A catalogue technique as a PaNOSC Technique: the PaNET class's IRI and label when the name maps to one, else
+     * {@code technique:<name>} and the catalogue's name (PaNOSC asks for a PaNET pid; a facility's own technique
+     * outside PaNET still shows and can be filtered by that pid or name).
+     */
+    ObjectNode technique(String catalogueName) {
+        ObjectNode t = JSON.createObjectNode();
+        Optional<PanetTechniques.Technique> panet = techniques.of(catalogueName);
+        t.put("pid", panet.map(PanetTechniques.Technique::iri).orElse(FALLBACK_PID + catalogueName));
+        t.put("name", panet.map(PanetTechniques.Technique::label).orElse(catalogueName));
+        return t;
     }
 
     ObjectNode document(MintRequest r, List<ObjectNode> datasets) {

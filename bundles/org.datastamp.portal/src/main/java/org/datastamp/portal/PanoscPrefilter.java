@@ -20,10 +20,12 @@ final class PanoscPrefilter {
 
     private final Quantities quantities;
     private final Map<String, Instrument> instruments;
+    private final PanetTechniques techniques;
 
-    PanoscPrefilter(Quantities quantities, Map<String, Instrument> instruments) {
+    PanoscPrefilter(Quantities quantities, Map<String, Instrument> instruments, PanetTechniques techniques) {
         this.quantities = quantities;
         this.instruments = instruments;
+        this.techniques = techniques;
     }
 
     /** Marks a filter that can select no dataset (an instrument that does not exist). */
@@ -39,7 +41,7 @@ final class PanoscPrefilter {
         for (Include include : filter.includes()) {
             JsonNode where = include.where();
             switch (include.relation()) {
-                case "techniques" -> equalTo(where, "name").ifPresent(t -> terms.add("technique:" + quote(t)));
+                case "techniques" -> technique(where, terms);
                 case "instrument" -> instrument(where, terms);
                 case "parameters" -> parameter(where, terms);
                 default -> {
@@ -49,6 +51,28 @@ final class PanoscPrefilter {
         }
         terms.removeIf(t -> t.contains("\"\""));
         return terms.contains(NOTHING) ? NOTHING : String.join(" AND ", terms);
+    }
+
+    /**
+     * A technique asked for by pid (a PaNET IRI or id, or the fallback {@code technique:<name>}) or by name: every
+     * catalogue name that maps to the same PaNET class, since the catalogue records names.
+     */
+    private void technique(JsonNode where, List<String> terms) {
+        equalTo(where, "pid").ifPresent(pid -> {
+            if (pid.startsWith(PanoscModel.FALLBACK_PID)) {
+                terms.add("technique:" + quote(pid.substring(PanoscModel.FALLBACK_PID.length())));
+            } else {
+                terms.add(techniques.byId(pid).map(this::anyName).orElse(NOTHING));
+            }
+        });
+        equalTo(where, "name").ifPresent(name -> terms.add(techniques.of(name).map(this::anyName)
+                .orElse("technique:" + quote(name))));
+    }
+
+    private String anyName(PanetTechniques.Technique technique) {
+        List<String> names = techniques.names(technique);
+        return names.isEmpty() ? NOTHING
+                : "(" + String.join(" OR ", names.stream().map(n -> "technique:" + quote(n)).toList()) + ")";
     }
 
     private void instrument(JsonNode where, List<String> terms) {

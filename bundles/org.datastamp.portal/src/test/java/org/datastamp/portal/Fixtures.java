@@ -15,6 +15,8 @@ import org.datastamp.catalog.api.DatasetAccess;
 import org.datastamp.catalog.api.DatasetId;
 import org.datastamp.catalog.api.DatasetType;
 import org.datastamp.catalog.api.DoiRequestState;
+import org.datastamp.catalog.api.FacilityDirectory;
+import org.datastamp.catalog.api.Instrument;
 import org.datastamp.catalog.api.Lifecycle;
 import org.datastamp.catalog.api.MetadataEntry;
 import org.datastamp.catalog.api.NewDataset;
@@ -55,12 +57,31 @@ final class Fixtures {
     }
 
     private void add(String id, String title, Instant publicFrom, String doi, long offset, List<Datafile> files) {
-        NewDataset content = new NewDataset(title, DatasetType.RAW, "CoSAXS", "lysozyme", "raw/" + id,
+        add(id, title, "CoSAXS", "SAXS", publicFrom, doi, offset, files);
+    }
+
+    /** Adds (or replaces) a dataset of an instrument and technique. */
+    void add(String id, String title, String instrument, String technique, Instant publicFrom, String doi,
+            long offset, List<Datafile> files) {
+        NewDataset content = new NewDataset(title, DatasetType.RAW, instrument, "lysozyme", "raw/" + id,
                 T0.plusSeconds(offset), T0.plusSeconds(offset + 300), files,
-                List.of(new MetadataEntry("sample_temperature", 290.0, "K")), "", "20240123", "", "", "SAXS",
+                List.of(new MetadataEntry("sample_temperature", 290.0, "K")), "", "20240123", "", "", technique,
                 List.of("protein"), List.of());
         datasets.put(new DatasetId(id), new Dataset(new DatasetId(id), T0, content, Lifecycle.onHotDisk(),
-                new DatasetAccess("20240123", "CoSAXS", publicFrom), doi));
+                new DatasetAccess("20240123", instrument, publicFrom), doi));
+    }
+
+    /** The facility's instruments (names for OAI-PMH sets); nothing else is used. */
+    FacilityDirectory directory() {
+        return (FacilityDirectory) Proxy.newProxyInstance(FacilityDirectory.class.getClassLoader(),
+                new Class<?>[] {FacilityDirectory.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("instruments")) {
+                        return List.of(new Instrument("CoSAXS", "CoSAXS beamline", List.of("SAXS")),
+                                new Instrument("Balder", "Balder XAS beamline", List.of("XAS")),
+                                new Instrument("FemtoMAX", "FemtoMAX beamline", List.of("x-ray diffraction")));
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     static DoiMetadata metadata(String landingPage) {

@@ -42,12 +42,17 @@ class OaiPmhTest {
 
     @BeforeEach
     void repository() {
-        // two more DOIs, registered later, so three records page as 2 + 1
+        // two more DOIs, registered later, so three records page as 2 + 1; dr-3 is of another beamline, and the
+        // embargoed ds-2 of dr-1 is of a third, whose sets must not show
+        fixtures.add("ds-4", "Copper XAS", "Balder", "XAS", Fixtures.NOW.minusSeconds(60), "10.80000/maxiv.dr-3", 0,
+                List.of());
+        fixtures.add("ds-2", "Still embargoed", "FemtoMAX", "x-ray diffraction", Fixtures.NOW.plusSeconds(86_400),
+                Fixtures.DOI.value(), 600, List.of());
         fixtures.registered.add(Fixtures.request("dr-2", "10.80000/maxiv.dr-2",
                 Fixtures.metadata("https://data.example.org/doi/10.80000/maxiv.dr-2"), List.of(new DatasetId("ds-1")),
                 Fixtures.NOW.plusSeconds(3600)));
         fixtures.registered.add(Fixtures.request("dr-3", "10.80000/maxiv.dr-3",
-                Fixtures.metadata("https://data.example.org/doi/10.80000/maxiv.dr-3"), List.of(new DatasetId("ds-1")),
+                Fixtures.metadata("https://data.example.org/doi/10.80000/maxiv.dr-3"), List.of(new DatasetId("ds-4")),
                 Fixtures.NOW.plusSeconds(86_400 * 3)));
         List<DoiMetadataFormat> formats = List.of(new DataCiteXmlFormat(), new OaiDataCiteFormat(
                 new OaiDataCiteFormat.Config() {
@@ -62,7 +67,8 @@ class OaiPmhTest {
                     }
                 }));
         oai = new OaiPmh(new OaiPmh.Settings("MAX IV open data", "https://data.example.org/oai",
-                "data-office@example.org", 2), fixtures::minting, () -> formats,
+                "data-office@example.org", 2), fixtures::minting, fixtures::catalog, fixtures::directory,
+                PanetTechniques.standard(), () -> formats,
                 Clock.fixed(Fixtures.NOW.plusSeconds(86_400 * 10), ZoneOffset.UTC));
     }
 
@@ -183,18 +189,93 @@ class OaiPmhTest {
         cases.put("idDoesNotExist", new String[][] {{"verb", "GetRecord", "identifier", "doi:10.80000/nope",
             "metadataPrefix", "oai_dc"}, {"verb", "GetRecord", "identifier", "ds-1", "metadataPrefix", "oai_dc"}});
         cases.put("badResumptionToken", new String[][] {{"verb", "ListRecords", "resumptionToken", "not-ours"}});
-        cases.put("noSetHierarchy", new String[][] {{"verb", "ListSets"},
-            {"verb", "ListRecords", "metadataPrefix", "oai_dc", "set", "CoSAXS"}});
+        cases.put("noRecordsMatch", new String[][] {{"verb", "ListRecords", "metadataPrefix", "oai_dc", "set",
+            "CoSAXS"}, {"verb", "ListIdentifiers", "metadataPrefix", "oai_dc", "set", "instrument:FemtoMAX"}});
+        cases.put("badArgument ", new String[][] {
+            {"verb", "ListRecords", "metadataPrefix", "oai_dc", "set", "CoSAXS beamline"},
+            {"verb", "ListIdentifiers", "metadataPrefix", "oai_dc", "set", "instrument:"},
+            {"verb", "ListIdentifiers", "metadataPrefix", "oai_dc", "set", "technique|PaNET01188"}});
+        cases.put("badResumptionToken ", new String[][] {{"verb", "ListSets", "resumptionToken", "abc"}});
         for (Map.Entry<String, String[][]> c : cases.entrySet()) {
             for (String[] pairs : c.getValue()) {
                 Document doc = valid(pairs);
                 String what = c.getKey() + " " + String.join(" ", pairs);
-                assertEquals(c.getKey(), x(doc, "//*[local-name()='error']/@code"), what);
-                if (c.getKey().startsWith("bad") && !c.getKey().equals("badResumptionToken")) {
+                assertEquals(c.getKey().strip(), x(doc, "//*[local-name()='error']/@code"), what);
+                if (c.getKey().startsWith("bad") && !c.getKey().startsWith("badResumptionToken")) {
                     assertEquals(0, count(doc, "//*[local-name()='request']/@*"), "no echo after " + what);
                 }
             }
         }
+    }
+
+    private static List<String> all(Document doc, String path) throws Exception {
+        org.w3c.dom.NodeList nodes = (org.w3c.dom.NodeList) XPathFactory.newInstance().newXPath().evaluate(path, doc,
+                XPathConstants.NODESET);
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            values.add(nodes.item(i).getTextContent());
+        }
+        return values;
+    }
+
+    @Test
+    void listSetsNamesTheInstrumentsAndPanetTechniquesOfPublicDatasets() throws Exception {
+        Document doc = valid("verb", "ListSets");
+
+        assertEquals(List.of("instrument", "instrument:Balder", "instrument:CoSAXS", "technique",
+                "technique:PaNET01188", "technique:PaNET01196"), all(doc, "//*[local-name()='setSpec']"),
+                "FemtoMAX and x-ray diffraction only through the embargoed ds-2: not listed");
+        assertEquals("Instrument CoSAXS beamline",
+                x(doc, "//*[local-name()='set'][*[local-name()='setSpec']='instrument:CoSAXS']/*[local-name()='setName']"));
+        assertEquals("Technique small angle x-ray scattering (http://purl.org/pan-science/PaNET/PaNET01188)",
+                x(doc, "//*[local-name()='set'][*[local-name()='setSpec']='technique:PaNET01188']"
+                        + "/*[local-name()='setName']"));
+    }
+
+    @Test
+    void headersCarryTheirSetsAndSetSelectsRecords() throws Exception {
+        Document one = valid("verb", "GetRecord", "identifier", "doi:10.80000/maxiv.dr-1", "metadataPrefix",
+                "datacite");
+        assertEquals(List.of("instrument:CoSAXS", "technique:PaNET01188"),
+                all(one, "//*[local-name()='header']/*[local-name()='setSpec']"));
+        assertTrue(oai.answer(Map.of("verb", new String[] {"GetRecord"}, "identifier",
+                new String[] {"doi:10.80000/maxiv.dr-1"}, "metadataPrefix", new String[] {"datacite"})).body()
+                .contains("<setSpec>instrument:CoSAXS</setSpec><setSpec>technique:PaNET01188</setSpec>"),
+                "as PortalIntegrationTest reads it");
+
+        Document xas = valid("verb", "ListIdentifiers", "metadataPrefix", "oai_dc", "set", "technique:PaNET01196");
+        assertEquals(List.of("doi:10.80000/maxiv.dr-3"), all(xas, "//*[local-name()='identifier']"));
+        assertEquals(0, count(xas, "//*[local-name()='resumptionToken']"));
+        assertEquals("technique:PaNET01196", x(xas, "//*[local-name()='request']/@set"));
+        Document balder = valid("verb", "ListRecords", "metadataPrefix", "oai_datacite", "set", "instrument:Balder");
+        assertEquals(List.of("instrument:Balder", "technique:PaNET01196"),
+                all(balder, "//*[local-name()='header']/*[local-name()='setSpec']"));
+        assertEquals(3, count(valid("verb", "ListIdentifiers", "metadataPrefix", "oai_dc", "set", "technique"),
+                "//*[local-name()='header']") + 1, "the parent set holds all three: 2 on the first page");
+    }
+
+    @Test
+    void resumptionTokensKeepTheSet() throws Exception {
+        fixtures.registered.add(Fixtures.request("dr-4", "10.80000/maxiv.dr-4",
+                Fixtures.metadata("https://data.example.org/doi/10.80000/maxiv.dr-4"), List.of(new DatasetId("ds-1")),
+                Fixtures.NOW.plusSeconds(86_400 * 5)));
+
+        Document first = valid("verb", "ListIdentifiers", "metadataPrefix", "oai_dc", "set", "instrument:CoSAXS");
+        assertEquals(List.of("doi:10.80000/maxiv.dr-1", "doi:10.80000/maxiv.dr-2"),
+                all(first, "//*[local-name()='identifier']"));
+        Document last = valid("verb", "ListIdentifiers", "resumptionToken",
+                x(first, "//*[local-name()='resumptionToken']"));
+
+        assertEquals(List.of("doi:10.80000/maxiv.dr-4"), all(last, "//*[local-name()='identifier']"),
+                "dr-3 (Balder) is skipped although it comes third in the whole list");
+        assertEquals("", x(last, "//*[local-name()='resumptionToken']"));
+        assertEquals("2", x(last, "//*[local-name()='resumptionToken']/@cursor"));
+    }
+
+    @Test
+    void setSpecsMatchTheSchemaPatternEvenForInstrumentIdsWithAt() {
+        assertEquals("instrument:beam~40lab", OaiSets.instrument("beam@lab"));
+        assertTrue(OaiSets.SET_SPEC.matcher(OaiSets.instrument("beam@lab.1-a_b")).matches());
     }
 
     private static Document parse(String xml) throws Exception {

@@ -37,7 +37,7 @@ class PanoscTest {
                 List.of(new DatasetId("ds-copper"), new DatasetId("ds-secret")), RealCatalog.T0.plusSeconds(86_400)));
         DoiMinting minting = published.minting();
         panosc = new Panosc(() -> facility.catalog, () -> facility.search, () -> facility.catalog, () -> minting,
-                () -> facility.units);
+                () -> facility.units, PanetTechniques.standard());
     }
 
     @org.junit.jupiter.api.AfterEach
@@ -89,6 +89,49 @@ class PanoscTest {
             assertEquals("x-ray absorption", d.at("/techniques/0/name").asText());
             assertEquals(1, d.get("techniques").size());
         }
+    }
+
+    @Test
+    void techniquesAreAnsweredAsPanetClasses() throws Exception {
+        JsonNode saxs = get("/Datasets/ds-saxs", "filter", "{\"include\":[\"techniques\"]}");
+        assertEquals("http://purl.org/pan-science/PaNET/PaNET01188", saxs.at("/techniques/0/pid").asText(),
+                "the catalogue's SAXS is PaNET's alternative label of small angle x-ray scattering");
+        assertEquals("small angle x-ray scattering", saxs.at("/techniques/0/name").asText());
+        assertEquals("http://purl.org/pan-science/PaNET/PaNET01227",
+                get("/Datasets/ds-iron", "filter", "{\"include\":[\"techniques\"]}").at("/techniques/0/pid").asText());
+    }
+
+    @Test
+    void aPanetPidOrAnyNameOfTheClassFindsTheDatasetsAndNothingEmbargoed() throws Exception {
+        for (String clause : List.of("{\"pid\":\"http://purl.org/pan-science/PaNET/PaNET01188\"}",
+                "{\"pid\":\"PaNET01188\"}", "{\"name\":\"small angle x-ray scattering\"}", "{\"name\":\"saxs\"}",
+                "{\"and\":[{\"name\":\"SAXS\"}]}")) {
+            JsonNode datasets = get("/Datasets", "filter",
+                    "{\"include\":[{\"relation\":\"techniques\",\"scope\":{\"where\":" + clause + "}}]}");
+            assertEquals(List.of("ds-saxs"), pids(datasets), clause);
+        }
+        JsonNode absorption = get("/Datasets", "filter", "{\"include\":[{\"relation\":\"techniques\",\"scope\":"
+                + "{\"where\":{\"pid\":\"http://purl.org/pan-science/PaNET/PaNET01227\"}}}]}");
+        assertEquals(List.of("ds-copper", "ds-iron"), pids(absorption).stream().sorted().toList(),
+                "ds-secret (x-ray absorption, embargoed) stays hidden");
+        assertEquals(0, get("/Datasets", "filter", "{\"include\":[{\"relation\":\"techniques\",\"scope\":"
+                + "{\"where\":{\"pid\":\"http://purl.org/pan-science/PaNET/PaNET01164\"}}}]}").size());
+        assertEquals(0, get("/Datasets", "filter", "{\"include\":[{\"relation\":\"techniques\",\"scope\":"
+                + "{\"where\":{\"pid\":\"http://purl.org/pan-science/PaNET/PaNET99999\"}}}]}").size());
+    }
+
+    @Test
+    void aFacilityOverrideChangesThePidAnsweredAndSearched() throws Exception {
+        DoiMinting minting = new Fixtures().minting();
+        panosc = new Panosc(() -> facility.catalog, () -> facility.search, () -> facility.catalog, () -> minting,
+                () -> facility.units, PanetTechniques.standard("x-ray absorption=PaNET01196"));
+
+        JsonNode iron = get("/Datasets/ds-iron", "filter", "{\"include\":[\"techniques\"]}");
+        assertEquals("http://purl.org/pan-science/PaNET/PaNET01196", iron.at("/techniques/0/pid").asText());
+        assertEquals("x-ray absorption spectroscopy", iron.at("/techniques/0/name").asText());
+        JsonNode byXas = get("/Datasets", "filter", "{\"include\":[{\"relation\":\"techniques\",\"scope\":"
+                + "{\"where\":{\"name\":\"XAS\"}}}]}");
+        assertEquals(List.of("ds-copper", "ds-iron"), pids(byXas).stream().sorted().toList());
     }
 
     @Test

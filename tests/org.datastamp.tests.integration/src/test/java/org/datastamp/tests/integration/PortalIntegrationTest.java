@@ -96,6 +96,10 @@ class PortalIntegrationTest {
         HttpResponse<String> oai = platform.get("/oai?verb=GetRecord&metadataPrefix=oai_datacite&identifier=doi:"
                 + doi);
         assertTrue(oai.body().contains("<identifier identifierType=\"DOI\">" + doi + "</identifier>"), oai.body());
+        assertTrue(oai.body().contains("<setSpec>instrument:PortalBeam</setSpec><setSpec>technique:PaNET01188"
+                + "</setSpec>"), "the record is in its beamline's set and in PaNET's small angle x-ray scattering");
+        assertTrue(platform.get("/oai?verb=ListIdentifiers&metadataPrefix=oai_dc&set=technique:PaNET01188").body()
+                .contains("doi:" + doi));
 
         String filter = "{\"include\":[{\"relation\":\"parameters\",\"scope\":{\"where\":{\"and\":[{\"name\":"
                 + "\"photon_energy\"},{\"value\":{\"between\":[12000,13000]}},{\"unit\":\"eV\"}]}}}]}";
@@ -107,6 +111,17 @@ class PortalIntegrationTest {
                 return false;
             }
         });
+
+        String byPanet = "{\"include\":[{\"relation\":\"techniques\",\"scope\":{\"where\":{\"pid\":"
+                + "\"http://purl.org/pan-science/PaNET/PaNET01188\"}}}],\"limit\":1000}";
+        JsonNode hits = JSON.readTree(platform.get("/api/panosc/Datasets?filter=" + URLEncoder.encode(byPanet,
+                StandardCharsets.UTF_8)).body());
+        JsonNode hit = null;
+        for (JsonNode h : hits) {
+            hit = h.get("pid").asText().equals(id.value()) ? h : hit;
+        }
+        assertTrue(hit != null, "the catalogue's SAXS is found by its PaNET pid: " + hits);
+        assertEquals("small angle x-ray scattering", hit.at("/techniques/0/name").asText());
 
         HttpResponse<byte[]> zip = http.send(HttpRequest.newBuilder(platform.baseUri().resolve("/api/v1/datasets/"
                 + id.value() + "/download")).build(), HttpResponse.BodyHandlers.ofByteArray());
