@@ -119,7 +119,7 @@ public class ThumbnailComponent implements ScanThumbnails {
     }
 
     /**
-     * The thumbnail, or a definite "nothing to draw" (no NeXus/HDF5 file, no default plot, 1-D data, unreadable
+     * The thumbnail, or a definite "nothing to draw" (no NeXus/HDF5 file, no default plot, no values, unreadable
      * file), both worth keeping; empty when the answer may change (file offline or storage failing now).
      */
     private Optional<Optional<byte[]>> draw(Dataset dataset, int size) {

@@ -10,6 +10,7 @@ import org.datastamp.visualization.api.DataFileReader;
 import org.datastamp.visualization.api.DatasetInfo;
 import org.datastamp.visualization.api.DefaultPlot;
 import org.datastamp.visualization.api.ImageStyle;
+import org.datastamp.visualization.api.NdArray;
 import org.datastamp.visualization.api.Plane;
 import org.datastamp.visualization.api.Scale;
 import org.datastamp.visualization.api.VisualizationException;
@@ -17,7 +18,8 @@ import org.datastamp.visualization.api.VisualizationException;
 /**
  * Draws a data file's NeXus default plot ({@code @default} to the NXdata group's {@code @signal}) as a small PNG: the
  * first frame of an image stack, binned by maximum (sparse peaks stay visible), log scale, contrast from the 1st to
- * the 99.9th percentile, viridis. A 1-D signal or a file without a default plot draws nothing.
+ * the 99.9th percentile, viridis. A 1-D signal is a line plot ({@link LinePlot}); a file without a default plot draws
+ * nothing.
  */
 final class ThumbnailDrawing {
 
@@ -36,8 +38,13 @@ final class ThumbnailDrawing {
         }
         String signal = plot.get().signal();
         DatasetInfo info = reader.describe(file, signal);
-        if (!info.numeric() || info.rank() < 2 || info.shape().contains(0L)) {
+        if (!info.numeric() || info.rank() < 1 || info.shape().contains(0L)) {
             return Optional.empty();
+        }
+        if (info.rank() == 1) {
+            long step = (info.shape().get(0) + LinePlot.MAX_POINTS - 1) / LinePlot.MAX_POINTS;
+            NdArray values = reader.read(file, signal, step <= 1 ? ":" : "::" + step);
+            return LinePlot.png(renderer.plane(values, size, size, Binning.MEAN).values(), size);
         }
         Plane plane = renderer.plane(reader.read(file, signal, firstFrame(info.shape())), size, size, Binning.MAX);
         return style(renderer, plane).map(style -> {

@@ -51,7 +51,7 @@ class ThumbnailComponentTest {
 
     /**
      * A stack of two 32x32 uint16 frames: in the first the left half is 1 and the right half 1000, the second is the
-     * mirror image (so a thumbnail of the wrong frame shows). And a file whose default plot is a 1-D profile.
+     * mirror image (so a thumbnail of the wrong frame shows). And a file whose default plot is a rising 1-D profile.
      */
     private static final String SCRIPT = String.join("\n",
             "import sys, h5py, numpy as np",
@@ -198,11 +198,20 @@ class ThumbnailComponentTest {
     }
 
     @Test
-    void aOneDimensionalSignalOrNoNexusFileDrawsNothing() {
+    void aOneDimensionalSignalIsALinePlotAndADatasetWithoutNexusFileDrawsNothing() throws Exception {
         ThumbnailComponent thumbnails = thumbnails(new HotFiles(), dataset("ds-1", "profile.nxs"),
                 dataset("ds-2", "notes.txt"));
-        assertEquals(Optional.empty(), thumbnails.png("ds-1", MEMBER, 64));
+        BufferedImage plot = image(thumbnails.png("ds-1", MEMBER, 32).orElseThrow());
+        assertEquals(32, plot.getWidth());
+        // the profile rises from 0 to 1: the line starts bottom left and ends top right, above it is empty
+        assertTrue(opaque(plot, 1, 30), "bottom left");
+        assertTrue(opaque(plot, 30, 1), "top right");
+        assertTrue(!opaque(plot, 1, 1) && !opaque(plot, 30, 30), "top left and bottom right stay transparent");
         assertEquals(Optional.empty(), thumbnails.png("ds-2", MEMBER, 64));
+    }
+
+    static boolean opaque(BufferedImage image, int x, int y) {
+        return (image.getRGB(x, y) >>> 24) > 0;
     }
 
     @Test
