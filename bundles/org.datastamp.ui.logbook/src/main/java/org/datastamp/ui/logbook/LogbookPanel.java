@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.datastamp.catalog.api.CatalogException;
 import org.datastamp.catalog.api.FacilityDirectory;
@@ -26,11 +27,11 @@ import org.datastamp.logbook.api.Logbook;
 import org.datastamp.logbook.api.LogbookException;
 import org.datastamp.logbook.api.ScanFilter;
 import org.datastamp.logbook.api.ScanRow;
+import org.datastamp.logbook.api.ScanThumbnails;
 import org.datastamp.ui.api.ViewContext;
 import org.eclipse.rap.fileupload.FileUploadEvent;
 import org.eclipse.rap.fileupload.FileUploadHandler;
 import org.eclipse.rap.fileupload.FileUploadListener;
-import org.eclipse.rap.rwt.RWT;
 import org.eclipse.rap.rwt.widgets.FileUpload;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.browser.Browser;
@@ -62,6 +63,7 @@ final class LogbookPanel {
     private final Logbook logbook;
     private final FacilityDirectory directory;
     private final ScheduledExecutorService timer;
+    private final Supplier<Optional<ScanThumbnails>> thumbnailService;
 
     private volatile String sessionId = "";
     private volatile Viewer viewer = Viewer.anonymous();
@@ -78,6 +80,7 @@ final class LogbookPanel {
     private Text filter;
     private Label status;
     private Table scans;
+    private ScanThumbnailImages thumbnails;
     private Browser notes;
     private Table entryTable;
     private Text note;
@@ -88,12 +91,13 @@ final class LogbookPanel {
     private Browser comments;
 
     LogbookPanel(Composite parent, ViewContext context, Logbook logbook, FacilityDirectory directory,
-            ScheduledExecutorService timer) {
+            ScheduledExecutorService timer, Supplier<Optional<ScanThumbnails>> thumbnailService) {
         this.parent = parent;
         this.context = context;
         this.logbook = logbook;
         this.directory = directory;
         this.timer = timer;
+        this.thumbnailService = thumbnailService;
     }
 
     void build() {
@@ -106,10 +110,10 @@ final class LogbookPanel {
         SashForm vertical = new SashForm(parent, SWT.VERTICAL);
         vertical.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         scans = new Table(vertical, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        scans.setData(RWT.MARKUP_ENABLED, Boolean.TRUE);
         scans.setHeaderVisible(true);
         scans.setLinesVisible(true);
         context.setTestId(scans, "logbook-scans");
+        thumbnails = new ScanThumbnailImages(scans, context, thumbnailService, timer, this::showThumbnails);
         scans.addListener(SWT.Selection, e -> selectScan(scans.getSelectionIndex()));
         SashForm bottom = new SashForm(vertical, SWT.HORIZONTAL);
         buildNotes(column(bottom, 3));
@@ -234,6 +238,7 @@ final class LogbookPanel {
             return;
         }
         try {
+            thumbnails.retryMissing();
             refreshScans();
             entries = logbook.entries(sessionId, "", viewer);
             showEntries();
@@ -270,6 +275,13 @@ final class LogbookPanel {
         selectedScan = selectedScan.flatMap(s -> rows.stream().filter(r -> r.scanId().equals(s.scanId()))
                 .findFirst());
         selectedScan.ifPresent(s -> scans.setSelection(rows.indexOf(s)));
+        showThumbnails();
+    }
+
+    private void showThumbnails() {
+        if (!scans.isDisposed() && scans.getItemCount() == rows.size()) {
+            thumbnails.show(rows, ScanCells.thumbnailColumn(keyColumns), viewer);
+        }
     }
 
     private void export(ExportFormat format) {
@@ -473,6 +485,9 @@ final class LogbookPanel {
         }
         if (uploads != null) {
             uploads.dispose();
+        }
+        if (thumbnails != null) {
+            thumbnails.dispose();
         }
     }
 

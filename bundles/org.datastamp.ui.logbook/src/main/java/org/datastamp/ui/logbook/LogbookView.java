@@ -1,10 +1,12 @@
 package org.datastamp.ui.logbook;
 
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.datastamp.catalog.api.FacilityDirectory;
 import org.datastamp.logbook.api.Logbook;
+import org.datastamp.logbook.api.ScanThumbnails;
 import org.datastamp.ui.api.ViewContext;
 import org.datastamp.ui.api.WorkbenchView;
 import org.eclipse.swt.widgets.Composite;
@@ -12,6 +14,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The "Logbook" view: a session's scans overview (filled as scans are acquired), notes in Markdown with images and
@@ -30,6 +35,11 @@ public class LogbookView implements WorkbenchView {
 
     @Reference
     private FacilityDirectory directory;
+
+    /** Optional: without a visualization bundle drawing thumbnails, the column stays empty. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ScanThumbnails thumbnails;
 
     private ScheduledExecutorService timer;
 
@@ -64,6 +74,7 @@ public class LogbookView implements WorkbenchView {
 
     @Override
     public void createContents(Composite parent, ViewContext context) {
-        new LogbookPanel(parent, context, logbook, directory, timer).build();
+        new LogbookPanel(parent, context, logbook, directory, timer, () -> Optional.ofNullable(thumbnails))
+                .build();
     }
 }

@@ -10,8 +10,8 @@ import java.util.TreeSet;
 import org.datastamp.logbook.api.ScanRow;
 
 /**
- * The cells of the scans overview. The table has RAP markup enabled (for the thumbnail image), so every text is
- * escaped here and only the thumbnail becomes an element.
+ * The cells of the scans overview, as plain text (the table has no markup: whatever a sample is called shows as
+ * typed). The thumbnail column has no text; its image is the table item's ({@link ScanThumbnailImages}).
  */
 final class ScanCells {
 
@@ -40,17 +40,22 @@ final class ScanCells {
 
     static String[] row(ScanRow r, List<String> keyColumns) {
         List<String> cells = new ArrayList<>();
-        cells.add(escape(TIME.format(r.started())));
-        cells.add(escape(r.scanId()));
-        cells.add(escape(r.type()));
-        cells.add(escape(r.sample()));
-        keyColumns.forEach(k -> cells.add(escape(r.values().getOrDefault(k, ""))));
-        cells.add(thumbnail(r.thumbnail()));
-        cells.add(escape(r.status() + (r.error().isEmpty() ? "" : ": " + r.error())));
-        cells.add(escape(stars(r.rating(), r.ratings())));
-        cells.add(escape(String.join(", ", r.sortedTags())));
-        cells.add(escape(Integer.toString(r.comments())));
+        cells.add(TIME.format(r.started()));
+        cells.add(r.scanId());
+        cells.add(r.type());
+        cells.add(r.sample());
+        keyColumns.forEach(k -> cells.add(r.values().getOrDefault(k, "")));
+        cells.add("");
+        cells.add(r.status() + (r.error().isEmpty() ? "" : ": " + r.error()));
+        cells.add(stars(r.rating(), r.ratings()));
+        cells.add(String.join(", ", r.sortedTags()));
+        cells.add(Integer.toString(r.comments()));
         return cells.toArray(String[]::new);
+    }
+
+    /** Index of the thumbnail column for these key columns. */
+    static int thumbnailColumn(List<String> keyColumns) {
+        return LEAD.size() + keyColumns.size();
     }
 
     /** Mean rating as filled and empty stars, with the count: {@code ★★★★☆ 4.0 (2)}; empty when unrated. */
@@ -62,15 +67,7 @@ final class ScanCells {
         return "\u2605".repeat(full) + "\u2606".repeat(5 - full) + String.format(Locale.ROOT, " %.1f (%d)", mean, count);
     }
 
-    /** An image element for a thumbnail address from the visualization service; only plain URL paths are shown. */
-    static String thumbnail(String address) {
-        if (address.isEmpty() || !address.matches("/[A-Za-z0-9/_.?=&%-]*")) {
-            return "";
-        }
-        return "<img src=\"" + escape(address) + "\" width=\"48\" height=\"48\"/>";
-    }
-
-    /** Text for a markup-enabled cell. */
+    /** Text for HTML (the notes page). */
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }

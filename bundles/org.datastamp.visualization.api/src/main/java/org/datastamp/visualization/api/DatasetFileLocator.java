@@ -1,5 +1,8 @@
 package org.datastamp.visualization.api;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 import org.datastamp.catalog.api.Dataset;
 
 /**
@@ -17,4 +20,16 @@ public interface DatasetFileLocator {
      *                                  which)
      */
     FileLocation locate(Dataset dataset, String path) throws DataUnavailableException;
+
+    /**
+     * Where {@code path} can be read now, never starting a recall: for previews (thumbnails) that are not worth
+     * bringing a file back from tape. The default knows no such place.
+     *
+     * @return the local file, or empty if only an offline tier (or no running tier) holds it
+     * @throws DataUnavailableException if storage failed (the message says which)
+     * @since 1.4
+     */
+    default Optional<Path> readableNow(Dataset dataset, String path) throws DataUnavailableException {
+        return Optional.empty();
+    }
 }

@@ -1,6 +1,8 @@
 package org.datastamp.visualization.render;
 
+import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.datastamp.catalog.api.Dataset;
@@ -28,5 +30,10 @@ public class TierFileLocatorComponent implements DatasetFileLocator {
     @Override
     public FileLocation locate(Dataset dataset, String path) throws DataUnavailableException {
         return locator.locate(dataset, path);
+    }
+
+    @Override
+    public Optional<Path> readableNow(Dataset dataset, String path) throws DataUnavailableException {
+        return locator.readableNow(dataset, path);
     }
 }

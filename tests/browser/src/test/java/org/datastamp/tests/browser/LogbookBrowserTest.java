@@ -38,7 +38,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * in its session's overview; a note with an uploaded image and a 4-star rating are made in the browser and shown in
  * the overview and notes; script in a note or comment ({@code <script>}, {@code <img onerror>}, {@code javascript:}
  * link) never runs (a window flag it would set stays unset) and is shown as harmless text; "Export HTML" and
- * "Export PDF" download the session's logbook as files; an edited note keeps every version in its history.
+ * "Export PDF" download the session's logbook as files; an edited note keeps every version in its history; the
+ * scan's row shows a thumbnail of its data that the server drew.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LogbookBrowserTest {
@@ -240,6 +241,36 @@ class LogbookBrowserTest {
             assertEquals(original, versions.get(0).get("markdown").asText(), "the earlier text is kept as it was");
         } finally {
             bench.screenshot("logbook-history-" + outcome + ".png");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void theScansRowShowsTheThumbnailTheServerDrewOfItsData() throws Exception {
+        String outcome = "failed";
+        try {
+            openLogbook();
+            cell(scanId);
+            // RAP draws an item's image as a cell's background; load it again to see a real picture arrived
+            Object width = bench.waiting().until(d -> {
+                Object w = ((JavascriptExecutor) d).executeAsyncScript("var done=arguments[arguments.length-1];"
+                        + "var t=document.querySelector(\"[data-testid='logbook-scans']\");if(!t){done(0);return;}"
+                        + "var row=null,divs=t.querySelectorAll('div');for(var i=0;i<divs.length;i++){"
+                        + "if(divs[i].textContent.trim()===arguments[0]){row=divs[i].parentElement;break;}}"
+                        + "if(!row){done(0);return;}var url=null,els=row.querySelectorAll('*');"
+                        + "for(var j=0;j<els.length&&!url;j++){var b=getComputedStyle(els[j]).backgroundImage;"
+                        + "if(b&&b.indexOf('url(')===0){url=b.slice(4,-1).replace(/^[\"']|[\"']$/g,'');}}"
+                        + "if(!url){var im=row.querySelector('img');url=im?im.src:null;}if(!url){done(0);return;}"
+                        + "var img=new Image();img.onload=function(){done(img.naturalWidth);};"
+                        + "img.onerror=function(){done(-1);};img.src=url;", scanId);
+                return w instanceof Number n && n.intValue() > 0 ? n : null;
+            });
+            int pixels = ((Number) width).intValue();
+            assertTrue(pixels > 0 && pixels <= 40, "a thumbnail of at most 40 x 40 of the scan's first frame (the"
+                    + " 256 x 256 frame binned by a whole factor): " + pixels);
+            outcome = "thumbnail";
+        } finally {
+            bench.screenshot("logbook-thumbnail-" + outcome + ".png");
         }
     }
 
