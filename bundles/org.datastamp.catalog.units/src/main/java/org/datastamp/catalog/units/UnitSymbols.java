@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.measure.Dimension;
 import javax.measure.Unit;
@@ -103,8 +105,16 @@ final class UnitSymbols {
         if (symbol.matches(".*[/*·^.(]\\s*") || symbol.startsWith(")") || !balanced(symbol)) {
             return null;
         }
+        // Reciprocal units as scattering writes them (q in 1/nm or 1/Å); Indriya has no unit named "1"
+        Matcher reciprocal = RECIPROCAL.matcher(symbol);
+        if (reciprocal.matches()) {
+            Unit<?> denominator = parse(reciprocal.group(1));
+            return denominator == null ? null : denominator.inverse();
+        }
         return format.parse(symbol);
     }
+
+    private static final Pattern RECIPROCAL = Pattern.compile("1\\s*/\\s*(.+)");
 
     private static boolean balanced(String symbol) {
         int depth = 0;

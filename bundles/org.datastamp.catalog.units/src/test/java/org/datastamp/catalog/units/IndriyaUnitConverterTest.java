@@ -51,6 +51,15 @@ class IndriyaUnitConverterTest {
         assertConverts(1.54, "angstrom", 1.54e-10, "m");
     }
 
+    @Test
+    void reciprocalLengthsAsScatteringWritesThemAreInversMetres() throws Exception {
+        assertConverts(2, "1/nm", 2e9, "1/m");
+        assertConverts(0.2, "1/\u00C5", 0.2e10, "1/m");
+        assertConverts(0.2, "1/angstrom", 0.2e10, "1/m");
+        assertConverts(2, "nm^-1", 2e9, "1/m");
+        assertThrows(UnknownUnitException.class, () -> converter.normalize(1, "1/furlongs"));
+    }
+
     @ParameterizedTest
     @CsvSource({
             "2, ms, 0.002, s", "5, us, 5e-6, s", "1, min, 60, s",
