@@ -143,7 +143,7 @@ final class StepRunner {
                 String key = CopyKeys.key(CopyFormat.PLAIN, prefix, file);
                 // The source is not digested on the way: what counts is the read-back, checked against the
                 // catalogue, and an undecorated file stream lets a file-to-file put copy inside the kernel
-                // (copy_file_range) instead of through Java buffers.
+                // (FileChannel.transferTo) instead of through Java buffers.
                 try (InputStream in = reading.open(source, CopyKeys.key(from, file))) {
                     target.put(key, in);
                 }
