@@ -33,8 +33,7 @@ import io.ocfl.core.extension.storage.layout.config.HashedNTupleLayoutConfig;
 final class OcflPackager implements AutoCloseable {
 
     /** One built package in staging. */
-    record Package(Path storageRoot, String objectId, String objectRoot, List<String> objectFiles,
-            List<String> rootFiles) {
+    record Package(Path storageRoot, String objectRoot, List<String> objectFiles, List<String> rootFiles) {
 
         Path file(String relative) {
             return storageRoot.resolve(relative);
@@ -107,12 +106,18 @@ final class OcflPackager implements AutoCloseable {
 
     /** Removes an uploaded (or failed) object from the staging repository. */
     void discard(String objectId) throws StorageException {
+        OcflRepository built;
+        synchronized (this) {
+            built = repository;
+        }
+        if (built == null) {
+            return; // nothing was built yet
+        }
         try {
-            OcflRepository repository = repository();
-            if (repository.containsObject(objectId)) {
-                repository.purgeObject(objectId);
+            if (built.containsObject(objectId)) {
+                built.purgeObject(objectId);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new StorageException("Could not remove the staged OCFL object of " + objectId + " from " + root
                     + ": " + e.getMessage() + "; the engine clears the staging folder on its next start", e);
         }
@@ -148,7 +153,7 @@ final class OcflPackager implements AutoCloseable {
         // Inventory last: a reader that finds an inventory finds every content file it lists.
         objectFiles.sort(Comparator.comparing((String f) -> !f.contains("/v1/content/")).thenComparing(f -> f));
         rootFiles.sort(Comparator.naturalOrder());
-        return new Package(root, objectId, objectRoot, objectFiles, rootFiles);
+        return new Package(root, objectRoot, objectFiles, rootFiles);
     }
 
     private static List<String> relativeFiles(Path folder, String prefix) throws IOException {
