@@ -35,14 +35,23 @@ import org.datastamp.storage.api.StorageException;
 import org.datastamp.storage.api.StorageTier;
 import org.datastamp.storage.disk.HotDiskStorage;
 import org.datastamp.storage.lifecycle.LifecycleEngine;
+import org.datastamp.storage.s3.CloudS3Storage;
+import org.datastamp.storage.testing.S3ProxyServer;
 import org.datastamp.storage.lifecycle.PolicyComponent;
 import org.datastamp.storage.tape.simulator.LibraryModel;
 import org.datastamp.storage.tape.simulator.RecallScheduler;
 import org.datastamp.storage.tape.simulator.TapeSimulatorBackend;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
 /**
  * Migration throughput of the lifecycle engine (hot disk -> disk-backed tier, plain and OCFL; hot disk -> tape
- * simulator, OCFL), each copy read back and its SHA-256 verified, against a plain Java file copy of the same files
+ * simulator, OCFL; hot disk -> S3 tier on a loopback S3Proxy, plain, with the SDK's PutObject as its own baseline),
+ * each copy read back and its SHA-256 verified, against a plain Java file copy of the same files
  * (with fsync) measured in the same run; then recall planning for N datasets spread over many cartridges: one
  * prepare for all of them against one prepare per dataset (the simulated time until all are online).
  * Arguments: datasets filesPerDataset maxFileMiB recallDatasets workDir.
@@ -74,14 +83,15 @@ public final class LifecycleBench {
         long bytes = makeFiles(pristine, datasets, files, maxMiB);
         System.out.printf("%d datasets x %d files (1 KiB .. %d MiB, mixed), %.1f MiB in all; every copy is read back"
                 + " and its SHA-256 compared with the catalogue%n", datasets, files, maxMiB, bytes / (double) MIB);
-        System.out.println("| run | seconds | MiB/s | % of plain copy |");
-        System.out.println("| --- | --- | --- | --- |");
+        System.out.println("| run | seconds | MiB/s | % of plain copy | CPU s (process) |");
+        System.out.println("| --- | --- | --- | --- | --- |");
         double baseline = plainCopy(pristine, work.resolve("baseline"), bytes);
         row("plain Java copy + fsync (baseline)", bytes, baseline, baseline);
         for (String target : List.of("disk-plain", "disk-ocfl", "tape-sim-ocfl")) {
-            double seconds = migrate(work.resolve(target), pristine, target, datasets);
+            double seconds = migrate(work.resolve(target), pristine, target, datasets, null);
             row("engine hot disk -> " + target, bytes, seconds, baseline);
         }
+        s3(work.resolve("s3"), pristine, datasets, bytes, baseline);
         recallPlanning(work.resolve("recall"), recallDatasets);
         if (planningDatasets > 0) {
             roundPlanning(work.resolve("planning"), planningDatasets);
@@ -154,9 +164,20 @@ public final class LifecycleBench {
         close(catalog);
     }
 
+    /**
+     * The CPU time of this process (all threads: copies, digests, H2, JIT, GC) over the last timed run: on a shared,
+     * loaded machine the wall time depends on what the neighbours do, the CPU time much less.
+     */
+    static double lastCpu;
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     static void row(String run, long bytes, double seconds, double baseline) {
-        System.out.printf("| %s | %.2f | %.0f | %.0f %% |%n", run, seconds, bytes / (double) MIB / seconds,
-                100 * baseline / seconds);
+        System.out.printf("| %s | %.2f | %.0f | %.0f %% | %.2f |%n", run, seconds, bytes / (double) MIB / seconds,
+                100 * baseline / seconds, lastCpu);
     }
 
     /** Sizes spread log-uniformly from 1 KiB to maxMiB, the same every run (seed 42). */
@@ -193,6 +214,7 @@ public final class LifecycleBench {
 
     static double plainCopy(Path from, Path to, long bytes) throws IOException {
         dropCaches();
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path f : walk.filter(Files::isRegularFile).toList()) {
@@ -204,14 +226,60 @@ public final class LifecycleBench {
                 }
             }
         }
-        return (System.nanoTime() - start) / 1e9;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        lastCpu = (processCpuNanos() - cpu) / 1e9;
+        return seconds;
     }
 
     /** The page cache is left as is (no root needed); the baseline runs first on cold files, the engine after. */
     static void dropCaches() {
     }
 
-    static double migrate(Path dir, Path pristine, String target, int datasets) throws Exception {
+    /**
+     * Hot disk -> S3 tier (S3Proxy on loopback, filesystem storage, as releng/bench/storage-figures starts it), plain
+     * files, each read back through the tier; baseline in the same run: the AWS SDK's PutObject of the same files
+     * from disk into the same server, one after the other (no read-back).
+     */
+    static void s3(Path dir, Path pristine, int datasets, long bytes, double baseline) throws Exception {
+        try (S3ProxyServer server = S3ProxyServer.start(Files.createDirectories(dir.resolve("s3proxy")), "bench")) {
+            Path secret = Files.writeString(dir.resolve("s3-secret"), S3ProxyServer.SECRET);
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(pristine)) {
+                files = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+            try (S3Client raw = S3Client.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                    .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET)))
+                    .build()) {
+                // warms up both JVMs (S3Proxy's and ours); not counted
+                for (Path f : files.subList(0, Math.min(files.size(), 20))) {
+                    raw.putObject(b -> b.bucket("bench").key("warm-up/" + pristine.relativize(f)),
+                            RequestBody.fromFile(f));
+                }
+                long cpu = processCpuNanos();
+                long start = System.nanoTime();
+                for (Path f : files) {
+                    raw.putObject(b -> b.bucket("bench").key("sdk/" + pristine.relativize(f)), RequestBody.fromFile(f));
+                }
+                double sdk = (System.nanoTime() - start) / 1e9;
+                lastCpu = (processCpuNanos() - cpu) / 1e9;
+                row("S3 baseline: SDK PutObject of the same files, loopback S3Proxy", bytes, sdk, baseline);
+                CloudS3Storage tier = new CloudS3Storage();
+                Method activate = CloudS3Storage.class.getDeclaredMethod("activate", CloudS3Storage.Config.class);
+                activate.setAccessible(true);
+                activate.invoke(tier, config(CloudS3Storage.Config.class, Map.of("capabilityId", "cloud-s3",
+                        "endpoint", server.endpoint().toString(), "bucket", "bench", "accessKey",
+                        S3ProxyServer.ACCESS_KEY, "secretFile", secret.toString())));
+                double seconds = migrate(dir, pristine, "s3-plain", datasets, tier);
+                System.out.printf("| engine hot disk -> s3-plain (%.0f %% of the SDK PutObject baseline) | %.2f | %.0f"
+                        + " | %.0f %% | %.2f |%n", 100 * sdk / seconds, seconds, bytes / (double) MIB / seconds,
+                        100 * baseline / seconds, lastCpu);
+            }
+        }
+    }
+
+    static double migrate(Path dir, Path pristine, String target, int datasets, StorageBackend given)
+            throws Exception {
         CatalogComponent catalog = catalog(dir);
         HotDiskStorage hot = new HotDiskStorage();
         activate(hot, HotDiskStorage.class, config(HotDiskStorage.Config.class, Map.of("root",
@@ -220,7 +288,7 @@ public final class LifecycleBench {
         for (int d = 0; d < datasets; d++) {
             registered.add(register(catalog, hot, pristine.resolve(name(d)), "raw/2026/" + name(d)));
         }
-        StorageBackend archive = target.startsWith("tape") ? tapeSimulator(dir.resolve("tape"), 12_000_000_000_000L, 0.001, 3600)
+        StorageBackend archive = given != null ? given : target.startsWith("tape") ? tapeSimulator(dir.resolve("tape"), 12_000_000_000_000L, 0.001, 3600)
                 : new FolderTier("archive-disk", dir.resolve("archive"));
         LifecycleEngine engine = engine(dir, catalog);
         engine.addBackend(hot);
@@ -231,9 +299,11 @@ public final class LifecycleBench {
                 "packageFormat", target.endsWith("plain") ? "plain" : "ocfl"));
         engine.addPolicy(policy);
         adopt(catalog, registered);
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         MigrationSummary summary = engine.migrateNow();
         double seconds = (System.nanoTime() - start) / 1e9;
+        lastCpu = (processCpuNanos() - cpu) / 1e9;
         if (summary.copied().size() != datasets || !summary.failed().isEmpty()) {
             throw new IllegalStateException(target + ": " + summary);
         }

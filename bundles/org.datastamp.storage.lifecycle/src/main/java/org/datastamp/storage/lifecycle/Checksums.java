@@ -2,8 +2,6 @@ package org.datastamp.storage.lifecycle;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -28,8 +26,12 @@ final class Checksums {
     /** Reads the stream to its end and closes it. */
     static String of(InputStream in, String algorithm) throws StorageException, IOException {
         MessageDigest digest = digest(algorithm);
-        try (DigestInputStream din = new DigestInputStream(in, digest)) {
-            din.transferTo(OutputStream.nullOutputStream());
+        // 1 MiB reads: a sixteenth of the system calls of transferTo's 16 KiB buffer
+        byte[] buffer = new byte[1 << 20];
+        try (in) {
+            for (int n; (n = in.read(buffer)) >= 0;) {
+                digest.update(buffer, 0, n);
+            }
         }
         return hex(digest);
     }

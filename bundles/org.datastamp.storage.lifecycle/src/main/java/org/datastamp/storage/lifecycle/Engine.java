@@ -110,6 +110,11 @@ final class Engine implements StorageLifecycle {
         return validPolicies().stream().filter(p -> p.scope().matches(dataset)).findFirst().map(Policy::hotTier);
     }
 
+    /** Releases what the step runner holds (the OCFL staging repository); called once the workers stopped. */
+    void close() {
+        runner.close();
+    }
+
     /** Removes staging folders of packages a crash interrupted (none was recorded as a copy yet). */
     void clearStaging() throws IOException {
         Files.createDirectories(staging);

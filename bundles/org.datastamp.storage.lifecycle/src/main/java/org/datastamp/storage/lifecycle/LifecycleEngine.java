@@ -158,6 +158,7 @@ public class LifecycleEngine implements StorageLifecycle {
         }
         planner.awaitTermination(5, TimeUnit.SECONDS);
         restorers.awaitTermination(5, TimeUnit.SECONDS);
+        engine.close();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -2,7 +2,6 @@ package org.datastamp.storage.lifecycle;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -26,6 +25,7 @@ import org.datastamp.catalog.api.DatasetCopy;
 import org.datastamp.catalog.api.Lifecycle;
 import org.datastamp.catalog.api.StorageCopies;
 import org.datastamp.storage.api.ArchivalPreparation;
+import org.datastamp.storage.api.LocalFileBackend;
 import org.datastamp.storage.api.ManagedBackend;
 import org.datastamp.storage.api.ObjectInfo;
 import org.datastamp.storage.api.RecallableBackend;
@@ -54,6 +54,7 @@ final class StepRunner {
     private final Clock clock;
     private final Faults faults;
     private final Object rootFiles = new Object();
+    private final OcflPackager packager;
 
     StepRunner(Supplier<Map<String, StorageBackend>> backends, Supplier<Collection<ArchivalPreparation>> preparations,
             Catalog catalog, StorageCopies copies, Reading reading, Path staging, Clock clock, Faults faults) {
@@ -65,6 +66,12 @@ final class StepRunner {
         this.staging = staging;
         this.clock = clock;
         this.faults = faults;
+        this.packager = new OcflPackager(staging);
+    }
+
+    /** Closes the OCFL staging repository. */
+    void close() {
+        packager.close();
     }
 
     /** Runs a step; returns a line for the round's summary. */
@@ -130,21 +137,26 @@ final class StepRunner {
         copies.beginCopy(dataset.id(), target.capabilityId(), prefix, CopyFormat.PLAIN);
         faults.at("copy:after-begin");
         List<String> written = new ArrayList<>();
-        try {
-            for (Datafile file : dataset.content().files()) {
+        List<Datafile> files = dataset.content().files();
+        try (ReadBack readBack = readBack(target, files.size(), dataset)) {
+            for (Datafile file : files) {
                 String key = CopyKeys.key(CopyFormat.PLAIN, prefix, file);
-                MessageDigest digest = Checksums.digest(file.checksumAlgorithm());
-                try (InputStream in = new DigestInputStream(reading.open(source, CopyKeys.key(from, file)), digest)) {
+                // The source is not digested on the way: what counts is the read-back, checked against the
+                // catalogue, and an undecorated file stream lets a file-to-file put copy inside the kernel
+                // (FileChannel.transferTo) instead of through Java buffers.
+                try (InputStream in = reading.open(source, CopyKeys.key(from, file))) {
                     target.put(key, in);
                 }
                 written.add(key);
                 faults.at("copy:after-put");
-                requireChecksum(dataset, file, Checksums.hex(digest), source.capabilityId() + " (source)");
+                readBack.submit(() -> verifyFile(dataset, file, target, key, source, from));
             }
-            verifyFiles(dataset, target, prefix, CopyFormat.PLAIN);
+            reading.makeOnline(target, written);
+            readBack.finish();
             faults.at("copy:before-verified");
             copies.markVerified(dataset.id(), target.capabilityId(), clock.instant());
         } catch (StorageException | CatalogException | IOException | RuntimeException e) {
+            // the read-back thread has stopped (try-with-resources closed it) before anything is deleted
             abandon(dataset, target, written, e);
             throw e;
         }
@@ -158,13 +170,13 @@ final class StepRunner {
         Path folder = staging.resolve(CopyKeys.safeName(dataset.id().value()) + "-" + UUID.randomUUID());
         try {
             Map<String, String> digests = stage(dataset, from, source, folder.resolve("content"));
-            OcflPackager.Package pkg = OcflPackager.build(folder, dataset.id().value(),
+            OcflPackager.Package pkg = packager.build(folder.resolve("content"), dataset.id().value(),
                     "Archived by DataSTaMP from " + source.capabilityId(), digests);
             String prefix = CopyKeys.OCFL_ROOT + "/" + pkg.objectRoot();
             copies.beginCopy(dataset.id(), target.capabilityId(), prefix, CopyFormat.OCFL);
             faults.at("copy:after-begin");
             List<String> written = new ArrayList<>();
-            try {
+            try (ReadBack readBack = readBack(target, pkg.objectFiles().size(), dataset)) {
                 for (String f : pkg.rootFiles()) {
                     putOnce(target, CopyKeys.OCFL_ROOT + "/" + f, pkg, f);
                 }
@@ -175,8 +187,10 @@ final class StepRunner {
                     }
                     written.add(key);
                     faults.at("copy:after-put");
+                    readBack.submit(() -> verifyObject(dataset, target, pkg, digests, f));
                 }
-                verifyPackage(dataset, target, pkg, digests);
+                reading.makeOnline(target, written);
+                readBack.finish();
                 faults.at("copy:before-verified");
                 copies.markVerified(dataset.id(), target.capabilityId(), clock.instant());
             } catch (StorageException | CatalogException | IOException | RuntimeException e) {
@@ -186,7 +200,17 @@ final class StepRunner {
             LOG.info("Dataset {}: OCFL object {} on {} written and verified ({} objects)", dataset.id(), prefix,
                     target.capabilityId(), written.size());
         } finally {
+            discardStaged(dataset);
             OcflPackager.deleteTree(folder);
+        }
+    }
+
+    /** The staged object is no longer needed; if it cannot be removed, the next start clears the staging folder. */
+    private void discardStaged(Dataset dataset) {
+        try {
+            packager.discard(dataset.id().value());
+        } catch (StorageException e) {
+            LOG.warn("Dataset {}: {}", dataset.id(), e.getMessage());
         }
     }
 
@@ -207,9 +231,12 @@ final class StepRunner {
     }
 
     /**
-     * Copies the files into the staging folder as {@code data/<path>}, the dataset's catalogue attachments as
-     * {@code attachments/<id>/<name>} and the catalogue record, checking sums; returns the SHA-256 of each staged
-     * file by logical path.
+     * Puts the files into the staging folder as {@code data/<path>}, the dataset's catalogue attachments as
+     * {@code attachments/<id>/<name>} and the catalogue record; returns the SHA-256 of each staged file by logical
+     * path. Files the catalogue records with SHA-256 are staged without reading them (see {@link #stageFile}) and
+     * take the catalogue's digest into the inventory: the upload is read back and compared with exactly these
+     * digests, so a staged file that differs from the catalogue is never counted. Files recorded with another
+     * algorithm are digested with both while staged.
      */
     private Map<String, String> stage(Dataset dataset, DatasetCopy from, StorageBackend source, Path content)
             throws StorageException, IOException {
@@ -221,23 +248,48 @@ final class StepRunner {
                         + " leaves the dataset");
             }
             Files.createDirectories(local.getParent());
-            MessageDigest digest = Checksums.digest(file.checksumAlgorithm());
+            String key = CopyKeys.key(from, file);
+            if (file.checksumAlgorithm().equalsIgnoreCase("SHA-256")) {
+                stageFile(source, key, local);
+                digests.put(CopyKeys.DATA + file.path(), file.checksum().toLowerCase(java.util.Locale.ROOT));
+                continue;
+            }
             // the OCFL inventory is SHA-256 whatever the catalogue's algorithm
-            boolean sha256 = file.checksumAlgorithm().equalsIgnoreCase("SHA-256");
-            MessageDigest inventoryDigest = sha256 ? digest : Checksums.digest("SHA-256");
-            InputStream read = new DigestInputStream(reading.open(source, CopyKeys.key(from, file)), digest);
-            try (InputStream in = sha256 ? read : new DigestInputStream(read, inventoryDigest)) {
+            MessageDigest digest = Checksums.digest(file.checksumAlgorithm());
+            MessageDigest inventoryDigest = Checksums.digest("SHA-256");
+            try (InputStream in = new DigestInputStream(new DigestInputStream(reading.open(source, key), digest),
+                    inventoryDigest)) {
                 Files.copy(in, local);
             }
-            String actual = Checksums.hex(digest);
-            requireChecksum(dataset, file, actual, source.capabilityId() + " (source)");
-            digests.put(CopyKeys.DATA + file.path(), sha256 ? actual : Checksums.hex(inventoryDigest));
+            requireChecksum(dataset, file, Checksums.hex(digest), source.capabilityId() + " (source)");
+            digests.put(CopyKeys.DATA + file.path(), Checksums.hex(inventoryDigest));
         }
         List<DatasetJson.Attached> attached = stageAttachments(dataset, content, digests);
         byte[] record = DatasetJson.of(dataset, attached);
         Files.write(content.resolve(CopyKeys.METADATA), record);
         digests.put(CopyKeys.METADATA, Checksums.sha256(record));
         return digests;
+    }
+
+    /**
+     * A hard link to the source's file when the source is a local folder on the staging folder's file system: no
+     * byte is copied, and the link only ever moves (ocfl-java moves staged files into the object) and is deleted
+     * with the staging folder, so the source file is never written through it. Otherwise a copy (in the kernel
+     * where both ends are files).
+     */
+    private void stageFile(StorageBackend source, String key, Path local) throws StorageException, IOException {
+        if (source instanceof LocalFileBackend files && !(source instanceof RecallableBackend)) {
+            try {
+                Files.createLink(local, files.localFile(key));
+                return;
+            } catch (IOException | UnsupportedOperationException e) {
+                // another file system, or no hard links there: copied below
+                Files.deleteIfExists(local);
+            }
+        }
+        try (InputStream in = reading.open(source, key)) {
+            Files.copy(in, local);
+        }
     }
 
     /** Writes each attachment's content into the package; its description goes into the catalogue record. */
@@ -284,36 +336,44 @@ final class StepRunner {
         }
     }
 
-    private void verifyFiles(Dataset dataset, StorageBackend target, String prefix, CopyFormat format)
-            throws StorageException, IOException {
-        List<Datafile> files = dataset.content().files();
-        reading.makeOnline(target, files.stream().map(f -> CopyKeys.key(format, prefix, f)).toList());
-        for (Datafile file : files) {
-            String actual = Checksums.of(reading.open(target, CopyKeys.key(format, prefix, file)),
-                    file.checksumAlgorithm());
+    /** The read-back of one copy: beside the writes, or after all of them on a tape target (one recall). */
+    private static ReadBack readBack(StorageBackend target, int objects, Dataset dataset) {
+        return target instanceof RecallableBackend ? ReadBack.deferred()
+                : ReadBack.concurrent(objects, "datastamp-lifecycle-readback-" + dataset.id().value());
+    }
+
+    /**
+     * Reads a written file back from the target and compares its digest with the catalogue's. On a mismatch the
+     * source is digested too, so the message says which side is wrong (a rotten source is for the fixity audit to
+     * repair; the copy is not counted either way).
+     */
+    private void verifyFile(Dataset dataset, Datafile file, StorageBackend target, String key,
+            StorageBackend source, DatasetCopy from) throws StorageException, IOException {
+        String actual = Checksums.of(reading.open(target, key), file.checksumAlgorithm());
+        if (!Checksums.same(actual, file.checksum())) {
+            requireChecksum(dataset, file, Checksums.of(reading.open(source, CopyKeys.key(from, file)),
+                    file.checksumAlgorithm()), source.capabilityId() + " (source)");
             requireChecksum(dataset, file, actual, target.capabilityId() + " (read back)");
         }
     }
 
     /**
-     * Every object of the package is read back and its SHA-256 compared: content files with the digest checked
-     * while staging, the small inventory and declaration files with the staged file.
+     * Reads one object of the package back and compares its SHA-256: a content file with the inventory's digest
+     * (the catalogue's, or the one computed while staging), the small inventory and declaration files with the
+     * staged file.
      */
-    private void verifyPackage(Dataset dataset, StorageBackend target, OcflPackager.Package pkg,
-            Map<String, String> digests) throws StorageException, IOException {
-        List<String> keys = pkg.objectFiles().stream().map(f -> CopyKeys.OCFL_ROOT + "/" + f).toList();
-        reading.makeOnline(target, keys);
+    private void verifyObject(Dataset dataset, StorageBackend target, OcflPackager.Package pkg,
+            Map<String, String> digests, String f) throws StorageException, IOException {
         String contentFolder = pkg.objectRoot() + CopyKeys.CONTENT;
-        for (String f : pkg.objectFiles()) {
-            String staged = f.startsWith(contentFolder) ? digests.get(f.substring(contentFolder.length())) : null;
-            if (staged == null) {
-                staged = Checksums.of(OcflPackager.open(pkg, f), "SHA-256");
-            }
-            String actual = Checksums.of(reading.open(target, CopyKeys.OCFL_ROOT + "/" + f), "SHA-256");
-            if (!Checksums.same(staged, actual)) {
-                throw new StorageException("Dataset " + dataset.id() + ": " + f + " read back from "
-                        + target.capabilityId() + " has SHA-256 " + actual + ", written " + staged);
-            }
+        String expected = f.startsWith(contentFolder) ? digests.get(f.substring(contentFolder.length())) : null;
+        if (expected == null) {
+            expected = Checksums.of(OcflPackager.open(pkg, f), "SHA-256");
+        }
+        String actual = Checksums.of(reading.open(target, CopyKeys.OCFL_ROOT + "/" + f), "SHA-256");
+        if (!Checksums.same(expected, actual)) {
+            throw new StorageException("Dataset " + dataset.id() + ": " + f + " read back from "
+                    + target.capabilityId() + " has SHA-256 " + actual + ", expected " + expected
+                    + " (the inventory's digest)");
         }
     }
 

@@ -154,6 +154,9 @@ final class Fixture implements AutoCloseable {
             workers.shutdownNow();
             workers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
         }
+        if (engine != null) {
+            engine.close();
+        }
         if (keepOpen != null) {
             keepOpen.close(); // the last connection: H2 closes the file, as a stopped platform leaves it
             keepOpen = null;
