@@ -82,14 +82,7 @@ final class StoragePanel {
         button.addListener(SWT.Selection, e -> refresh.run());
 
         tiers = section("Tiers", "storage-tiers", 5);
-        policies = section("Lifecycle policies (share of datasets settled)", "storage-policies", 3);
-        Group recallGroup = group("Recall requests");
-        recalls = table(recallGroup, "storage-recalls", new String[] {"Ticket", "Requester", "Requested (UTC)",
-                "State", "Online", "ETA", "Message"}, new int[] {120, 100, 130, 80, 90, 110, 360});
-        Group auditGroup = group("Recent fixity audit results");
-        audits = table(auditGroup, "storage-audits", new String[] {"Time (UTC)", "Object", "Tier", "Outcome",
-                "Detail"}, new int[] {130, 260, 100, 90, 420});
-        Group planningGroup = group("Planning");
+        Group planningGroup = group("Planning: growth, cost and the preservation period the budget affords");
         planningSummary = new Label(planningGroup, SWT.WRAP);
         planningSummary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         context.setTestId(planningSummary, "storage-planning");
@@ -98,6 +91,13 @@ final class StoragePanel {
         chartData.heightHint = 240;
         chart.control().setLayoutData(chartData);
         context.setTestId(chart.control(), "storage-chart");
+        policies = section("Lifecycle policies (share of datasets settled)", "storage-policies", 3);
+        Group recallGroup = group("Recall requests");
+        recalls = table(recallGroup, "storage-recalls", new String[] {"Ticket", "Requester", "Requested (UTC)",
+                "State", "Online", "ETA", "Message"}, new int[] {120, 100, 130, 80, 90, 110, 360});
+        Group auditGroup = group("Recent fixity audit results");
+        audits = table(auditGroup, "storage-audits", new String[] {"Time (UTC)", "Object", "Tier", "Outcome",
+                "Detail"}, new int[] {130, 260, 100, 90, 420});
         relayout();
         refresh.run();
     }
@@ -138,10 +138,12 @@ final class StoragePanel {
             Label capacity = new Label(tiers, SWT.NONE);
             capacity.setText(StorageFormat.capacity(t));
             context.setTestId(capacity, StorageFormat.testId("storage-tier-capacity", t.id()));
-            new Label(tiers, SWT.WRAP).setText("holds " + StorageFormat.bytes(t.heldBytes()) + " in " + t.datasets()
+            Label held = new Label(tiers, SWT.WRAP);
+            held.setText("holds " + StorageFormat.bytes(t.heldBytes()) + " in " + t.datasets()
                     + " datasets; grows " + StorageFormat.bytes(t.growthBytesPerYear()) + "/year"
                     + (t.fullAt() == null ? "" : "; full about " + StorageFormat.DAY.format(t.fullAt()))
                     + (t.note().isEmpty() ? "" : "; " + t.note()));
+            held.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         }
     }
 
@@ -244,6 +246,8 @@ final class StoragePanel {
 
     private void relayout() {
         content.layout(true, true);
-        scroll.setMinSize(content.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+        // only a minimum height: the content takes the visible width and long lines wrap, no sideways scrolling
+        int width = scroll.getClientArea().width;
+        scroll.setMinHeight(content.computeSize(width > 0 ? width : SWT.DEFAULT, SWT.DEFAULT).y);
     }
 }
