@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -67,7 +68,7 @@ class CapacityPlannerTest {
         FolderBackend cloud = new FolderBackend("s3", dir.resolve("s3"), StorageTier.CLOUD);
 
         CapacityPlanner planner = new CapacityPlanner(f.database,
-                new PlanningModel.Prices("EUR", 1000, Map.of("hot-disk", 100.0, "tape", 10.0)), 6,
+                new PlanningModel.Prices("EUR", 1000, Map.of("hot-disk", 100.0, "tape", 10.0)), 6, Duration.ZERO,
                 java.time.Clock.fixed(NOW, ZoneOffset.UTC));
         planner.addBackend(f.hot);
         planner.addBackend(cloud);
@@ -106,6 +107,23 @@ class CapacityPlannerTest {
         assertEquals("not running now", tape.note());
         assertEquals(470.0, r.costPerYear(), 1e-6);
         assertTrue(r.affordableYears().isPresent());
+    }
+
+    @Test
+    void aReportIsReusedUntilItIsOlderThanItsMaximumAge() throws Exception {
+        try (Fixture f = new Fixture(dir)) {
+            Fixture.MutableClock clock = new Fixture.MutableClock(NOW);
+            CapacityPlanner planner = new CapacityPlanner(f.database, new PlanningModel.Prices("EUR", 0, Map.of()), 12,
+                    Duration.ofMinutes(5), clock);
+            PlanningReport first = planner.report();
+            record(f, "new", "2026-06-14T00:00:00Z", TB, "hot-disk");
+            clock.advance(Duration.ofMinutes(4));
+            assertTrue(first == planner.report(), "reused within five minutes");
+            clock.advance(Duration.ofMinutes(1));
+            PlanningReport second = planner.report();
+            assertEquals(NOW.plus(Duration.ofMinutes(5)), second.generated());
+            assertEquals(TB, second.catalogueBytes(), "read again: the new dataset's copy counts");
+        }
     }
 
     @Test
@@ -157,6 +175,11 @@ class CapacityPlannerTest {
             @Override
             public int months() {
                 return 12;
+            }
+
+            @Override
+            public int maxAgeSeconds() {
+                return 300;
             }
         };
     }
