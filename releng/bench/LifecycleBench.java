@@ -34,6 +34,8 @@ import org.datastamp.storage.api.StorageBackend;
 import org.datastamp.storage.api.StorageException;
 import org.datastamp.storage.api.StorageTier;
 import org.datastamp.storage.disk.HotDiskStorage;
+import org.datastamp.storage.api.PlanningReport;
+import org.datastamp.storage.lifecycle.CapacityPlanner;
 import org.datastamp.storage.lifecycle.LifecycleEngine;
 import org.datastamp.storage.s3.CloudS3Storage;
 import org.datastamp.storage.testing.S3ProxyServer;
@@ -160,6 +162,7 @@ public final class LifecycleBench {
         System.out.println("| --- | --- |");
         System.out.printf("| every dataset read, 2 queries each (former; %,d timed, scaled) | %.1f |%n", sample, former);
         System.out.printf("| catalogue selects datasets with work (now) | %.2f |%n", round);
+        planningReport(url, n, hot);
         engine.deactivate();
         close(catalog);
     }
@@ -173,6 +176,31 @@ public final class LifecycleBench {
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * The capacity planning report over the same catalogue (N datasets with two verified copies each, all registered
+     * this month): the SQL aggregates per tier and the 12 month queries, timed over three reports after one warm-up.
+     */
+    static void planningReport(String url, int n, HotDiskStorage hot) throws Exception {
+        org.h2.jdbcx.JdbcDataSource database = new org.h2.jdbcx.JdbcDataSource();
+        database.setURL(url);
+        database.setUser("datastamp");
+        // maxAgeSeconds 0: every report reads the catalogue (the product reuses one for 5 minutes)
+        CapacityPlanner planner = new CapacityPlanner(config(CapacityPlanner.Config.class,
+                Map.of("budgetPerYear", 10_000.0, "maxAgeSeconds", 0)),
+                Map.of("costPerTbYear.hot-disk", 60, "costPerTbYear.cloud-disk", 25), database);
+        planner.addBackend(hot);
+        PlanningReport report = planner.report();
+        if (report.tiers().stream().mapToLong(t -> t.datasets()).sum() != 2L * n) {
+            throw new IllegalStateException("the report did not count every copy: " + report.tiers());
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            planner.report();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9 / 3;
+        System.out.printf("| capacity planning report (2 tiers, 12 months; %,d copies) | %.2f |%n", 2L * n, seconds);
     }
 
     static void row(String run, long bytes, double seconds, double baseline) {

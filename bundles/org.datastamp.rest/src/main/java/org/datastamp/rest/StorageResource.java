@@ -10,6 +10,7 @@ import org.datastamp.catalog.api.CatalogException;
 import org.datastamp.catalog.api.DatasetId;
 import org.datastamp.catalog.api.StorageCopies;
 import org.datastamp.catalog.api.Viewer;
+import org.datastamp.storage.api.CapacityPlanning;
 import org.datastamp.storage.api.RecallTicket;
 import org.datastamp.storage.api.StorageException;
 import org.datastamp.storage.api.StorageLifecycle;
@@ -26,7 +27,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * curator);</li>
  * <li>{@code GET /api/v1/datasets/{id}/copies}: where each copy of a dataset's files is and its state, for whoever
  * may see the dataset;</li>
- * <li>{@code GET /api/v1/storage/policies}: a status line per lifecycle policy, for curators and admins.</li>
+ * <li>{@code GET /api/v1/storage/policies}: a status line per lifecycle policy, for curators and admins;</li>
+ * <li>{@code GET /api/v1/storage/planning}: capacity per tier, growth, cost and the preservation period the budget
+ * affords, for curators and admins.</li>
  * </ul>
  */
 final class StorageResource {
@@ -34,6 +37,7 @@ final class StorageResource {
     static final String RECALL = "/recall";
     static final String COPIES = "/copies";
     static final String POLICIES = "/policies";
+    static final String PLANNING = "/planning";
 
     /** Largest recall request, in datasets: a bigger one is split by the client. */
     static final int MAX_DATASETS = 10_000;
@@ -41,14 +45,22 @@ final class StorageResource {
     private final Supplier<StorageLifecycle> lifecycle;
     private final Supplier<StorageCopies> copies;
     private final Supplier<Catalog> catalog;
+    private final Supplier<CapacityPlanning> planning;
     private final JsonCodec codec;
+
+    /** For the dataset paths only (no planning). */
+    StorageResource(Supplier<StorageLifecycle> lifecycle, Supplier<StorageCopies> copies, Supplier<Catalog> catalog,
+            JsonCodec codec) {
+        this(lifecycle, copies, catalog, () -> null, codec);
+    }
 
     /** Each supplier gives {@code null} while its service is missing; the resource then answers 503. */
     StorageResource(Supplier<StorageLifecycle> lifecycle, Supplier<StorageCopies> copies, Supplier<Catalog> catalog,
-            JsonCodec codec) {
+            Supplier<CapacityPlanning> planning, JsonCodec codec) {
         this.lifecycle = lifecycle;
         this.copies = copies;
         this.catalog = catalog;
+        this.planning = planning;
         this.codec = codec;
     }
 
@@ -81,18 +93,41 @@ final class StorageResource {
 
     /** A request under {@code /api/v1/storage}. */
     ApiResponse handleStorage(ApiRequest request) throws ProblemException {
+        if (request.path().equals(PLANNING)) {
+            request.requireMethod("GET");
+            requireCurator(request.viewer(), "the storage planning report");
+            return planning();
+        }
         if (!request.path().equals(POLICIES)) {
             throw new ProblemException(Problem.notFound("Nothing at " + request.resourcePath() + request.path()
-                    + "; see " + request.resourcePath() + POLICIES));
+                    + "; see " + request.resourcePath() + POLICIES + " and " + request.resourcePath() + PLANNING));
         }
         request.requireMethod("GET");
-        Viewer viewer = request.viewer();
-        requireSignedIn(viewer, "Lifecycle policies are shown to curators and admins");
-        if (!viewer.seesEverything()) {
-            throw new ProblemException(Problem.forbidden("'" + viewer.username() + "' may not see the lifecycle"
-                    + " policies: only curators and admins may"));
-        }
+        requireCurator(request.viewer(), "the lifecycle policies");
         return ApiResponse.ok(StorageJson.policies(service().policies()));
+    }
+
+    private ApiResponse planning() throws ProblemException {
+        CapacityPlanning current = planning.get();
+        if (current == null) {
+            throw new ProblemException(Problem.unavailable("No storage planning service is running; check that"
+                    + " bundle org.datastamp.storage.lifecycle is active and its configuration"
+                    + " (org.datastamp.storage.planning) is valid"));
+        }
+        try {
+            return ApiResponse.ok(StorageJson.planning(current.report()));
+        } catch (StorageException e) {
+            throw new ProblemException(Problem.unavailable("The planning report cannot be made now: "
+                    + e.getMessage()), e);
+        }
+    }
+
+    private static void requireCurator(Viewer viewer, String what) throws ProblemException {
+        requireSignedIn(viewer, "Sign in as a curator or admin to see " + what);
+        if (!viewer.seesEverything()) {
+            throw new ProblemException(Problem.forbidden("'" + viewer.username() + "' may not see " + what
+                    + ": only curators and admins may"));
+        }
     }
 
     private ApiResponse recall(ApiRequest request) throws ProblemException {

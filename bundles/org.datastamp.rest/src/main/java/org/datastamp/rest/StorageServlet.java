@@ -4,6 +4,7 @@ import javax.servlet.Servlet;
 
 import org.datastamp.catalog.api.Catalog;
 import org.datastamp.catalog.api.StorageCopies;
+import org.datastamp.storage.api.CapacityPlanning;
 import org.datastamp.storage.api.StorageLifecycle;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -14,7 +15,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * Serves the recall tickets ({@code /api/v1/recalls/*}) and the lifecycle policies ({@code /api/v1/storage/*}) of
+ * Serves the recall tickets ({@code /api/v1/recalls/*}) and the lifecycle policies and the planning report ({@code /api/v1/storage/*}) of
  * {@link StorageResource}; the dataset paths ({@code /recall}, {@code /{id}/copies}) come through
  * {@link DatasetsServlet}. Answers 503 while the lifecycle service is missing.
  */
@@ -40,8 +41,12 @@ public class StorageServlet extends ApiServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile Catalog catalog;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile CapacityPlanning planning;
+
     private final transient StorageResource resource = new StorageResource(() -> lifecycle, () -> copies,
-            () -> catalog, codec);
+            () -> catalog, () -> planning, codec);
 
     @Override
     ApiResponse handle(ApiRequest request) throws ProblemException {

@@ -11,6 +11,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.time.YearMonth;
 
 import org.datastamp.catalog.api.CopyFormat;
 import org.datastamp.catalog.api.CopyState;
@@ -18,7 +20,13 @@ import org.datastamp.catalog.api.DatasetCopy;
 import org.datastamp.catalog.api.DatasetId;
 import org.datastamp.catalog.api.StorageCopies;
 import org.datastamp.catalog.api.Viewer;
+import org.datastamp.storage.api.Capacity;
 import org.datastamp.storage.api.MigrationSummary;
+import org.datastamp.storage.api.MonthlyIngest;
+import org.datastamp.storage.api.PlanningReport;
+import org.datastamp.storage.api.StorageTier;
+import org.datastamp.storage.api.TierPlan;
+import org.datastamp.storage.api.YearProjection;
 import org.datastamp.storage.api.PolicyStatus;
 import org.datastamp.storage.api.RecallState;
 import org.datastamp.storage.api.RecallStatus;
@@ -115,6 +123,38 @@ class StorageResourceTest {
         assertEquals("typo: INVALID - unknown key 'moveTo '", response.body().get(1).get("status").textValue());
         assertProblem(403, "curators", () -> resource.handleStorage(Requests.get("/api/v1/storage", "/policies",
                 Map.of(), Fakes.member("mem", "20240123"))));
+    }
+
+    @Test
+    void thePlanningReportIsForCuratorsWithTiersMonthsAndThePreservationPeriod() throws ProblemException {
+        PlanningReport report = new PlanningReport(Instant.parse("2026-06-15T00:00:00Z"), "EUR",
+                List.of(new TierPlan("hot-disk", StorageTier.HOT_DISK, new Capacity(20, 14), 4, 3, 100, 4e-10, 2,
+                        Instant.parse("2029-06-15T00:00:00Z"), ""),
+                        new TierPlan("tape", null, null, 7, 3, 10, 7e-11, 3, null, "not running now")),
+                List.of(new MonthlyIngest(YearMonth.of(2026, 6), 1, 5)), 9, 8, 1.375, 4.7e-10, 1000,
+                OptionalInt.empty(), List.of(new YearProjection(1, 16, 1e-9, 1e-9, 1000)));
+        StorageResource withPlanning = new StorageResource(() -> lifecycle, () -> copies, () -> catalog,
+                () -> () -> report, new JsonCodec());
+
+        ApiResponse response = withPlanning.handleStorage(Requests.get("/api/v1/storage", "/planning", Map.of(),
+                Fakes.curator()));
+
+        var body = response.body();
+        assertEquals("indefinitely (over 100 years)", body.get("preservation").textValue());
+        assertTrue(body.get("affordableYears").isNull());
+        assertEquals(6, body.get("tiers").get(0).get("freeBytes").longValue());
+        assertEquals("2029-06-15T00:00:00Z", body.get("tiers").get(0).get("fullAt").textValue());
+        assertTrue(body.get("tiers").get(1).get("tier").isNull());
+        assertTrue(body.get("tiers").get(1).get("totalBytes").isNull());
+        assertEquals("not running now", body.get("tiers").get(1).get("note").textValue());
+        assertEquals("2026-06", body.get("months").get(0).get("month").textValue());
+        assertEquals(16, body.get("projection").get(0).get("bytesHeld").longValue());
+        assertProblem(403, "curators", () -> withPlanning.handleStorage(Requests.get("/api/v1/storage",
+                "/planning", Map.of(), Fakes.member("mem", "20240123"))));
+        assertProblem(401, "curator", () -> withPlanning.handleStorage(Requests.get("/api/v1/storage",
+                "/planning", Map.of(), Viewer.anonymous())));
+        assertProblem(503, "org.datastamp.storage.planning", () -> resource.handleStorage(Requests.get(
+                "/api/v1/storage", "/planning", Map.of(), Fakes.curator())));
     }
 
     @Test

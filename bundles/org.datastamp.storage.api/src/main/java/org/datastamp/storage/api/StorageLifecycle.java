@@ -33,4 +33,14 @@ public interface StorageLifecycle {
 
     /** Plans and runs one round now, waits for it, and says what it did. */
     MigrationSummary migrateNow() throws StorageException;
+
+    /**
+     * Where the most recent recall requests stand, newest first, with who asked: for admin pages. Added in 1.5; the
+     * default knows of none.
+     *
+     * @param limit most requests returned
+     */
+    default List<RecallRequest> recentRecalls(int limit) throws StorageException {
+        return List.of();
+    }
 }

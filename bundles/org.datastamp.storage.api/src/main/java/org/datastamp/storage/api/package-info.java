@@ -10,6 +10,8 @@
  * {@link org.datastamp.storage.api.CapacityAware} (how full a tier is) and the lifecycle service
  * {@link org.datastamp.storage.api.StorageLifecycle} (policies, copies, recall of datasets). 1.4 adds
  * {@link org.datastamp.storage.api.ArchivalPreparation}, which other bundles implement to add to a dataset's
- * catalogue record before it is archived.
+ * catalogue record before it is archived. 1.5 adds planning: {@link org.datastamp.storage.api.CapacityPlanning}
+ * ({@link org.datastamp.storage.api.PlanningReport} of capacity, growth, cost and the preservation period the
+ * budget affords), and {@link org.datastamp.storage.api.StorageLifecycle#recentRecalls(int)} for admin pages.
  */
 package org.datastamp.storage.api;

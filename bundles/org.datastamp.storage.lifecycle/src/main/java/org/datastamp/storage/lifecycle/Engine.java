@@ -36,6 +36,7 @@ import org.datastamp.storage.api.Capacity;
 import org.datastamp.storage.api.CapacityAware;
 import org.datastamp.storage.api.MigrationSummary;
 import org.datastamp.storage.api.PolicyStatus;
+import org.datastamp.storage.api.RecallRequest;
 import org.datastamp.storage.api.RecallStatus;
 import org.datastamp.storage.api.RecallTicket;
 import org.datastamp.storage.api.RecallableBackend;
@@ -314,5 +315,10 @@ final class Engine implements StorageLifecycle {
     @Override
     public String requester(RecallTicket ticket) throws StorageException {
         return desk.requester(ticket);
+    }
+
+    @Override
+    public List<RecallRequest> recentRecalls(int limit) throws StorageException {
+        return desk.recent(limit);
     }
 }

@@ -22,6 +22,7 @@ import org.datastamp.core.api.DataDirectory;
 import org.datastamp.storage.api.ArchivalPreparation;
 import org.datastamp.storage.api.MigrationSummary;
 import org.datastamp.storage.api.PolicyStatus;
+import org.datastamp.storage.api.RecallRequest;
 import org.datastamp.storage.api.RecallStatus;
 import org.datastamp.storage.api.RecallTicket;
 import org.datastamp.storage.api.StorageBackend;
@@ -220,5 +221,10 @@ public class LifecycleEngine implements StorageLifecycle {
     @Override
     public MigrationSummary migrateNow() throws StorageException {
         return engine.migrateNow();
+    }
+
+    @Override
+    public List<RecallRequest> recentRecalls(int limit) throws StorageException {
+        return engine.recentRecalls(limit);
     }
 }

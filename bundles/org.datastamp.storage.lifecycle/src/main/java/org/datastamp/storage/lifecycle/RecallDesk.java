@@ -30,6 +30,7 @@ import org.datastamp.catalog.api.DatasetId;
 import org.datastamp.catalog.api.StorageCopies;
 import org.datastamp.catalog.api.Viewer;
 import org.datastamp.storage.api.RecallState;
+import org.datastamp.storage.api.RecallRequest;
 import org.datastamp.storage.api.RecallStatus;
 import org.datastamp.storage.api.RecallTicket;
 import org.datastamp.storage.api.RecallableBackend;
@@ -320,6 +321,21 @@ final class RecallDesk {
     }
 
     // --- status
+
+    /** The newest requests first, each with its status now (the journal's order is the order they were made in). */
+    List<RecallRequest> recent(int limit) throws StorageException {
+        List<Request> all;
+        synchronized (requests) {
+            all = new ArrayList<>(requests.values());
+        }
+        java.util.Collections.reverse(all);
+        List<RecallRequest> list = new ArrayList<>();
+        for (Request request : all.subList(0, Math.min(Math.max(0, limit), all.size()))) {
+            RecallTicket ticket = new RecallTicket(request.entry.ticket());
+            list.add(new RecallRequest(request.entry.created(), request.entry.requester(), status(ticket)));
+        }
+        return list;
+    }
 
     String requester(RecallTicket ticket) throws StorageException {
         return request(ticket).entry.requester();

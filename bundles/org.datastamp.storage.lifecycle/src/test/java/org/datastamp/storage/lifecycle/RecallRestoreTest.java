@@ -16,6 +16,7 @@ import org.datastamp.catalog.api.Datafile;
 import org.datastamp.catalog.api.Dataset;
 import org.datastamp.catalog.api.DatasetCopy;
 import org.datastamp.catalog.api.Viewer;
+import org.datastamp.storage.api.RecallRequest;
 import org.datastamp.storage.api.RecallState;
 import org.datastamp.storage.api.RecallStatus;
 import org.datastamp.storage.api.RecallTicket;
@@ -100,6 +101,27 @@ class RecallRestoreTest {
         assertRestored(d, original);
         assertEquals(List.of(), f.engine.migrateNow().released(),
                 "the next round does not release it again: the recall counts as an access");
+    }
+
+    @Test
+    void recentRecallsListTheNewestRequestsFirstWithWhoAskedAlsoAfterARestart() throws Exception {
+        Dataset first = onTapeOnly("scan-a");
+        Dataset second = f.dataset("scan-b", "CoSAXS", 1, 100);
+        RecallTicket older = f.engine.prepare(List.of(first.id().value()), "mem");
+        f.clock.advance(Duration.ofMinutes(5));
+        RecallTicket newer = f.engine.prepare(List.of(second.id().value()), "pia");
+        Recalls.await(f.engine, older, RecallState.ONLINE);
+
+        List<RecallRequest> recent = f.engine.recentRecalls(10);
+
+        assertEquals(List.of(newer, older), recent.stream().map(r -> r.status().ticket()).toList());
+        assertEquals(List.of("pia", "mem"), recent.stream().map(RecallRequest::requester).toList());
+        assertEquals(f.clock.instant(), recent.get(0).requested());
+        assertEquals(RecallState.ONLINE, recent.get(1).status().state());
+        assertEquals(List.of(newer), f.engine.recentRecalls(1).stream().map(r -> r.status().ticket()).toList());
+        f.reopen(Faults.NONE);
+        assertEquals(List.of(newer, older), f.engine.recentRecalls(10).stream().map(r -> r.status().ticket())
+                .toList(), "the journal keeps them");
     }
 
     @Test
