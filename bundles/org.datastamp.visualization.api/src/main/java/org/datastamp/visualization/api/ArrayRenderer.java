@@ -38,10 +38,11 @@ public interface ArrayRenderer {
     NdArray pixels(Frame frame) throws VisualizationException;
 
     /**
-     * A detector frame fitted into the viewport: the plane {@code plane(pixels(frame), maxWidth, maxHeight,
-     * binning)} gives, which the renderer may build by binning each block of a compressed frame as it decodes it,
-     * without holding the decoded frame, on the calling thread (what a live view needs: little memory, no cores
-     * taken from the acquisition).
+     * A detector frame, or a frame as a file stores it ({@link DataFileReader#storedFrame}), fitted into the
+     * viewport: the plane {@code plane(pixels(frame), maxWidth, maxHeight, binning)} gives, which the renderer may
+     * build by binning each block of a compressed frame as it decodes it, without ever holding the decoded frame
+     * (what live views and overviews of large frames need: little memory, and the decoded bytes never written out
+     * and read back).
      *
      * @throws BadDataRequestException if the viewport is not positive
      * @throws VisualizationException  if the frame's chunk does not decode to its geometry's size

@@ -51,6 +51,7 @@ final class Binner {
                 for (int y = from * bins.factor; y < Math.min(height, to * bins.factor); y++) {
                     folder.fold(array.data(), (long) y * width, (long) y * width, width);
                 }
+                folder.finish();
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e); // folding an array in memory reads no file

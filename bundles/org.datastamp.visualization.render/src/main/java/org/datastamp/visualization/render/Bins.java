@@ -65,11 +65,25 @@ final class Bins {
         return new Plane(outW, outH, out, factor, factor, type);
     }
 
-    /** Folds elements into the bins; one per thread (it keeps conversion buffers). */
+    /**
+     * Folds elements into the bins; one per thread (it keeps conversion buffers), and {@link #finish} when done.
+     * Max binning of uint32 first takes the maximum per column over the source rows of one output row (a loop the
+     * JIT vectorises), and folds those columns into the bins once per output row.
+     */
     final class Folder {
 
         private final Pixels pixels = new Pixels();
         private float[] row = new float[0];
+        private final int[] columns = maxInts == null ? null : new int[width];
+        private int columnsRow = -1;
+        private int touchedFrom = Integer.MAX_VALUE;
+        private int touchedTo;
+
+        Folder() {
+            if (columns != null) {
+                Arrays.fill(columns, Integer.MIN_VALUE);
+            }
+        }
 
         /**
          * Folds the {@code n} elements at element {@code at} of little-endian {@code data}, which are the source's
@@ -83,10 +97,10 @@ final class Bins {
                 int y = (int) (e / width);
                 int x = (int) (e % width);
                 int length = Math.min(left, width - x);
-                int base = (y / factor) * outW;
-                if (maxInts != null) {
-                    maxUint32(pixels.ints(data, p, length), length, x, base);
+                if (columns != null) {
+                    maxColumns(pixels.ints(data, p, length), length, x, y / factor);
                 } else {
+                    int base = (y / factor) * outW;
                     row = row.length >= length ? row : new float[Math.max(length, width)];
                     pixels.row(data, type, p, row, length);
                     switch (binning) {
@@ -100,28 +114,57 @@ final class Bins {
                 left -= length;
             }
         }
+
+        /** Folds what is still held per column into the bins; call once after the last {@link #fold}. */
+        void finish() {
+            if (columns != null) {
+                flushColumns();
+            }
+        }
+
+        /*
+         * Each uint32 value v becomes (v + 1) with the sign bit flipped, which orders unsigned values as signed ints
+         * and turns the invalid-pixel value 2^32-1 into the smallest int, so a plain Math.max skips it; a bin still
+         * at that smallest int had only invalid pixels (NaN).
+         */
+        private void maxColumns(int[] v, int n, int x0, int outRow) {
+            if (outRow != columnsRow) {
+                flushColumns();
+                columnsRow = outRow;
+            }
+            int[] c = columns;
+            for (int i = 0; i < n; i++) {
+                c[x0 + i] = Math.max(c[x0 + i], (v[i] + 1) ^ Integer.MIN_VALUE);
+            }
+            touchedFrom = Math.min(touchedFrom, x0);
+            touchedTo = Math.max(touchedTo, x0 + n);
+        }
+
+        private void flushColumns() {
+            if (columnsRow < 0) {
+                return;
+            }
+            int base = columnsRow * outW;
+            for (int x = touchedFrom; x < touchedTo;) {
+                int o = base + x / factor;
+                int binEnd = Math.min(touchedTo, (x / factor + 1) * factor);
+                int m = maxInts[o];
+                for (; x < binEnd; x++) {
+                    m = Math.max(m, columns[x]);
+                    columns[x] = Integer.MIN_VALUE;
+                }
+                maxInts[o] = m;
+            }
+            columnsRow = -1;
+            touchedFrom = Integer.MAX_VALUE;
+            touchedTo = 0;
+        }
     }
 
     /*
      * Each fold below walks the bins a row segment starting at column x0 touches, and each bin's columns in order.
-     * Max binning of uint32 (detector frames, the overview's default) works on ints, without a float per pixel: each
-     * value v becomes (v + 1) with the sign bit flipped, which orders unsigned values as signed ints and turns the
-     * invalid-pixel value 2^32-1 into the smallest int, so a plain Math.max skips it; a bin still at that smallest
-     * int had only invalid pixels (NaN). For floats, NaN (masked) values never win a comparison, and a bin still NaN
-     * takes the first value: no branch on masks.
+     * NaN (masked) values never win a comparison, and a bin still NaN takes the first value: no branch on masks.
      */
-
-    private void maxUint32(int[] v, int n, int x0, int base) {
-        for (int x = x0, end = x0 + n; x < end;) {
-            int o = base + x / factor;
-            int binEnd = Math.min(end, (x / factor + 1) * factor);
-            int m = maxInts[o];
-            for (; x < binEnd; x++) {
-                m = Math.max(m, (v[x - x0] + 1) ^ Integer.MIN_VALUE);
-            }
-            maxInts[o] = m;
-        }
-    }
 
     private void max(float[] v, int n, int x0, int base) {
         for (int x = x0, end = x0 + n; x < end;) {

@@ -3,6 +3,7 @@ package org.datastamp.visualization.render;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.concurrent.Executor;
 
 import org.datastamp.core.bitshuffle.ChunkFormat;
 import org.datastamp.core.bitshuffle.FilterChunk;
@@ -36,27 +37,41 @@ final class FrameDecoder {
 
     /**
      * The plane {@code Binner.plane(pixels(frame), ...)} gives, with each decoded block folded into the bins as it
-     * comes (no decoded frame is ever held: a few KiB of buffers instead of 16-64 MiB per frame), on the calling
-     * thread: a live view must not take the cores the acquisition writes with.
+     * comes: no decoded frame is ever held (a few KiB of buffers instead of 16-64 MiB per frame, which the decoder
+     * would write and the binning read back). Large frames are binned in bands of output rows as arrays are, all but
+     * the first on {@code executor} (null: all on the calling thread); a band decodes the blocks its rows span.
      */
-    static Plane plane(Frame frame, int maxWidth, int maxHeight, Binning binning) throws VisualizationException {
+    static Plane plane(Frame frame, int maxWidth, int maxHeight, Binning binning, Executor executor, int threads)
+            throws VisualizationException {
         Binner.requireViewport(maxWidth, maxHeight);
         FrameGeometry g = frame.geometry();
+        int width = g.width();
+        int height = g.height();
         int elem = g.pixelType().bytes();
-        Bins bins = new Bins(g.width(), g.height(), Bins.factor(g.width(), g.height(), maxWidth, maxHeight),
-                type(g.pixelType()), binning);
-        Bins.Folder folder = bins.new Folder();
-        if (frame.encoding() == FrameEncoding.RAW) {
-            folder.fold(frame.pixels().slice().order(ByteOrder.LITTLE_ENDIAN), 0, 0, g.width() * g.height());
-            return bins.plane();
-        }
-        boolean bitshuffled = frame.encoding() == FrameEncoding.BSLZ4;
+        Bins bins = new Bins(width, height, Bins.factor(width, height, maxWidth, maxHeight), type(g.pixelType()),
+                binning);
+        boolean raw = frame.encoding() == FrameEncoding.RAW;
+        ByteBuffer bytes = frame.pixels().slice().order(ByteOrder.LITTLE_ENDIAN);
         try {
-            FilterChunk chunk = FilterChunk.parse(frame.pixels(), bitshuffled ? ChunkFormat.BITSHUFFLE_LZ4
-                    : ChunkFormat.LZ4, elem);
-            requireSize(frame, chunk.decodedBytes());
-            chunk.decodeInPieces(0, chunk.decodedBytes(), (offset, piece) -> folder.fold(piece, 0, offset / elem,
-                    piece.remaining() / elem));
+            FilterChunk chunk = raw ? null : FilterChunk.parse(bytes, frame.encoding() == FrameEncoding.BSLZ4
+                    ? ChunkFormat.BITSHUFFLE_LZ4 : ChunkFormat.LZ4, elem);
+            if (chunk != null) {
+                requireSize(frame, chunk.decodedBytes());
+            }
+            int bands = executor == null || (long) width * height < (1 << 20) ? 1
+                    : Math.max(1, Math.min(threads, bins.outH));
+            Binner.inBands(bins.outH, bands, executor, (fromRow, toRow) -> {
+                Bins.Folder folder = bins.new Folder();
+                long from = (long) fromRow * bins.factor * width;
+                long to = (long) Math.min(height, toRow * bins.factor) * width;
+                if (chunk == null) {
+                    folder.fold(bytes, from, from, (int) (to - from));
+                } else {
+                    chunk.decodeInPieces((int) (from * elem), (int) (to * elem), (offset, piece) -> folder.fold(
+                            piece, 0, offset / elem, piece.remaining() / elem));
+                }
+                folder.finish();
+            });
         } catch (IOException e) {
             throw notAChunk(frame, e);
         }

@@ -87,6 +87,6 @@ public class RendererComponent implements ArrayRenderer {
 
     @Override
     public Plane plane(Frame frame, int maxWidth, int maxHeight, Binning binning) throws VisualizationException {
-        return FrameDecoder.plane(frame, maxWidth, maxHeight, binning);
+        return FrameDecoder.plane(frame, maxWidth, maxHeight, binning, binners, threads);
     }
 }

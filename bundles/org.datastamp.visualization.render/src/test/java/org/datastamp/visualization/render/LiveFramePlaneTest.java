@@ -100,6 +100,37 @@ class LiveFramePlaneTest {
         assertArrayEquals(renderer.png(whole, style), renderer.png(onePass, style), "the same PNG");
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"BSLZ4, MAX", "BSLZ4, MEAN", "LZ4, MAX", "RAW, MIN"})
+    void largeFramesBinnedInBandsOnTheRenderersThreadsGiveTheSamePlane(FrameEncoding encoding, Binning binning)
+            throws Exception {
+        // 1.1 Mpixel: above the size the renderer splits into bands; band edges fall inside bitshuffle blocks
+        int width = 1031;
+        int height = 1067;
+        ByteBuffer raw = ByteBuffer.allocate(width * height * 4).order(ByteOrder.LITTLE_ENDIAN);
+        Random random = new Random(8);
+        for (int i = 0; i < width * height; i++) {
+            raw.putInt(i % width == 500 ? -1 : random.nextInt(50) == 0 ? random.nextInt(100_000) : random.nextInt(5));
+        }
+        byte[] bytes = switch (encoding) {
+            case RAW -> raw.array();
+            case LZ4 -> encoder.lz4Chunk(raw.array());
+            case BSLZ4 -> encoder.bslz4Chunk(raw.array(), 4);
+        };
+        Frame frame = new Frame(1, new FrameGeometry(width, height, PixelType.UINT32), encoding, ByteBuffer.wrap(bytes),
+                Instant.EPOCH);
+        RendererComponent threaded = new RendererComponent();
+        threaded.activate();
+        try {
+            Plane whole = renderer.plane(renderer.pixels(frame), 300, 200, binning);
+            Plane inBands = threaded.plane(frame, 300, 200, binning);
+            assertEquals(6, inBands.binX());
+            assertArrayEquals(whole.values(), inBands.values());
+        } finally {
+            threaded.deactivate();
+        }
+    }
+
     /** Min or max of each bin's valid pixels, bin by bin, as plainly as it can be written. */
     private static float[] reference(byte[] raw, PixelType type, int factor, Binning binning) {
         ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
