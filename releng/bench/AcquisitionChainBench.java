@@ -199,7 +199,7 @@ public final class AcquisitionChainBench {
             Class<?> scale = Class.forName("org.datastamp.visualization.api.Scale");
             pixels = rendererType.getMethod("pixels", Frame.class);
             plane = rendererType.getMethod("plane", nd, int.class, int.class, binning);
-            planeOfFrame = rendererType.getMethod("plane", Frame.class, int.class, int.class, binning);
+            planeOfFrame = rendererType.getMethod("framePlane", Frame.class, int.class, int.class, binning);
             percentiles = rendererType.getMethod("percentiles", planeType, double[].class);
             png = rendererType.getMethod("png", planeType, style);
             maxBinning = binning.getField("MAX").get(null);

@@ -45,7 +45,7 @@ public final class VisualizationBench {
         int requests = Math.min(49, args.length > 1 ? Integer.parseInt(args[1]) : 40);
         // the baseline: libhdf5's bitshuffle plugin decompresses each frame (as before the Java decoder)
         // "java" decodes whole frames then bins them (decision 0029); "onepass" bins a whole frame while its chunk
-        // decodes (DataFileReader.storedFrame + ArrayRenderer.plane(Frame)); its own reader, so its own frame cache
+        // decodes (DataFileReader.storedFrame + ArrayRenderer.framePlane); its own reader, so its own frame cache
         Map<String, DataFileReader> readers = Map.of("libhdf5", reader(false), "java", reader(true), "onepass",
                 reader(true));
         Class<?> rendererType = Class.forName("org.datastamp.visualization.render.RendererComponent");
@@ -112,7 +112,7 @@ public final class VisualizationBench {
             boolean onePass) throws Exception {
         String slice = frame + (zoom ? ",1792:2304,1792:2304" : ",:,:");
         java.util.Optional<Frame> stored = onePass ? reader.storedFrame(file, DATA, slice) : java.util.Optional.empty();
-        Plane p = stored.isPresent() ? renderer.plane(stored.get(), 512, 512, Binning.MAX)
+        Plane p = stored.isPresent() ? renderer.framePlane(stored.get(), 512, 512, Binning.MAX)
                 : renderer.plane(reader.read(file, DATA, slice), 512, 512, Binning.MAX);
         double[] c = renderer.percentiles(p, 0.1, 99.9);
         return renderer.png(p, new ImageStyle("viridis", Scale.LOG, Math.max(c[0], 1), c[1]));
@@ -142,7 +142,7 @@ public final class VisualizationBench {
             Frame[] stored = new Frame[1];
             stage(t, cpu, "g read the chunk as stored (H5Dread_chunk)", () -> stored[0] = onePass.storedFrame(file, DATA,
                     frame + ",:,:").orElseThrow());
-            stage(t, cpu, "h bin to 512x512 (max) while decoding, 2 threads", () -> renderer.plane(stored[0], 512, 512,
+            stage(t, cpu, "h bin to 512x512 (max) while decoding, 2 threads", () -> renderer.framePlane(stored[0], 512, 512,
                     Binning.MAX));
             stage(t, cpu, "e percentiles 0.1/99.9", () -> c[0] = renderer.percentiles(p[0], 0.1, 99.9));
             stage(t, cpu, "f colour + PNG 512x512", () -> renderer.png(p[0], new ImageStyle("viridis", Scale.LOG,
@@ -209,7 +209,7 @@ public final class VisualizationBench {
             boolean measured = i >= 5; // the first rounds warm the JIT up
             for (String path : List.of(whole, onePass)) {
                 Stage render = () -> {
-                    Plane p = path == onePass ? renderer.plane(frame, 512, 512, Binning.MAX)
+                    Plane p = path == onePass ? renderer.framePlane(frame, 512, 512, Binning.MAX)
                             : renderer.plane(renderer.pixels(frame), 512, 512, Binning.MAX);
                     double[] c = renderer.percentiles(p, 0.1, 99.9);
                     return renderer.png(p, new ImageStyle("viridis", Scale.LOG, Math.max(c[0], 1), c[1]));

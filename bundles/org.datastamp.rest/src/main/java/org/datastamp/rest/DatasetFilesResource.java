@@ -97,7 +97,7 @@ final class DatasetFilesResource {
                     : current.storedFrame(local, dataPath, slice);
             if (stored.isPresent()) {
                 Frame frame = stored.get();
-                return ArrayAnswers.answer(r.plane(frame, view.width(), view.height(), view.binning()), new int[] {
+                return ArrayAnswers.answer(r.framePlane(frame, view.width(), view.height(), view.binning()), new int[] {
                     frame.geometry().height(), frame.geometry().width()}, view, r, Map.of());
             }
             return ArrayAnswers.answer(current.read(local, dataPath, slice), view, r, Map.of());

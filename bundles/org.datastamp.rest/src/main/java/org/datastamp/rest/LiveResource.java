@@ -97,7 +97,7 @@ final class LiveResource {
      */
     private ApiResponse rendered(View key, Frame frame, ArrayRenderer r, Map<String, String> headers)
             throws VisualizationException {
-        FutureTask<ApiResponse> mine = new FutureTask<>(() -> ArrayAnswers.answer(r.plane(frame, key.parameters()
+        FutureTask<ApiResponse> mine = new FutureTask<>(() -> ArrayAnswers.answer(r.framePlane(frame, key.parameters()
                 .width(), key.parameters().height(), key.parameters().binning()), new int[] {frame.geometry()
                         .height(), frame.geometry().width()}, key.parameters(), r, headers));
         Rendered kept;

@@ -35,9 +35,9 @@ class LiveResourceTest {
         final AtomicInteger framesBinned = new AtomicInteger();
 
         @Override
-        public Plane plane(Frame frame, int maxWidth, int maxHeight, Binning binning) throws VisualizationException {
+        public Plane framePlane(Frame frame, int maxWidth, int maxHeight, Binning binning) throws VisualizationException {
             framesBinned.incrementAndGet();
-            return super.plane(frame, maxWidth, maxHeight, binning);
+            return super.framePlane(frame, maxWidth, maxHeight, binning);
         }
     }
 

@@ -433,7 +433,7 @@ final class FilePanel {
                 // a whole detector frame is binned while its chunk decodes: never held decoded for an overview
                 Optional<Frame> stored = reader().storedFrame(f, node.path(), slice);
                 Picture picture = stored.isPresent()
-                        ? Picture.render(renderer(), renderer().plane(stored.get(), viewport.x, viewport.y,
+                        ? Picture.render(renderer(), renderer().framePlane(stored.get(), viewport.x, viewport.y,
                                 look.binning()), r, viewport.x, viewport.y, look)
                         : Picture.render(renderer(), reader().read(f, node.path(), slice), r, viewport.x,
                                 viewport.y, look);

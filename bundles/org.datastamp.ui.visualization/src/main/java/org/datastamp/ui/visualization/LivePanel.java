@@ -130,7 +130,7 @@ final class LivePanel {
                     return;
                 }
                 // binned while decoded: the session never holds a decoded 16-64 MiB frame
-                Plane plane = renderer.plane(frame, viewport.x, viewport.y, look.binning());
+                Plane plane = renderer.framePlane(frame, viewport.x, viewport.y, look.binning());
                 Region whole = Region.full(frame.geometry().width(), frame.geometry().height());
                 Picture picture = Picture.render(renderer, plane, whole, viewport.x, viewport.y, look);
                 lastIndex = frame.index();

@@ -48,7 +48,7 @@ public interface ArrayRenderer {
      * @throws VisualizationException  if the frame's chunk does not decode to its geometry's size
      * @since 1.4
      */
-    default Plane plane(Frame frame, int maxWidth, int maxHeight, Binning binning) throws VisualizationException {
+    default Plane framePlane(Frame frame, int maxWidth, int maxHeight, Binning binning) throws VisualizationException {
         return plane(pixels(frame), maxWidth, maxHeight, binning);
     }
 }

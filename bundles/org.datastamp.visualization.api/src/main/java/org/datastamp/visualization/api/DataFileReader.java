@@ -33,7 +33,7 @@ public interface DataFileReader {
     /**
      * The whole 2-D plane a slice selects ({@code i,:,:} of a stack), as the file stores it, when that is one chunk
      * compressed with bitshuffle/LZ4 or LZ4 (detector stacks): a frame whose bytes are the chunk, for a caller that
-     * bins it while decoding ({@link ArrayRenderer#plane(Frame, int, int, Binning)}) instead of reading the decoded
+     * bins it while decoding ({@link ArrayRenderer#framePlane}) instead of reading the decoded
      * plane. Empty when the slice is anything else, the data is stored otherwise, or the reader already holds the
      * plane decoded ({@link #read} is then the cheaper way).
      *

@@ -86,7 +86,7 @@ public class RendererComponent implements ArrayRenderer {
     }
 
     @Override
-    public Plane plane(Frame frame, int maxWidth, int maxHeight, Binning binning) throws VisualizationException {
+    public Plane framePlane(Frame frame, int maxWidth, int maxHeight, Binning binning) throws VisualizationException {
         return FrameDecoder.plane(frame, maxWidth, maxHeight, binning, binners, threads);
     }
 }

@@ -84,7 +84,7 @@ class LiveFramePlaneTest {
             throws Exception {
         Frame frame = frame(type, encoding);
         Plane whole = renderer.plane(renderer.pixels(frame), 40, 40, binning);
-        Plane onePass = renderer.plane(frame, 40, 40, binning);
+        Plane onePass = renderer.framePlane(frame, 40, 40, binning);
         assertEquals(whole.width(), onePass.width());
         assertEquals(whole.height(), onePass.height());
         assertEquals(6, onePass.binX());
@@ -123,7 +123,7 @@ class LiveFramePlaneTest {
         threaded.activate();
         try {
             Plane whole = renderer.plane(renderer.pixels(frame), 300, 200, binning);
-            Plane inBands = threaded.plane(frame, 300, 200, binning);
+            Plane inBands = threaded.framePlane(frame, 300, 200, binning);
             assertEquals(6, inBands.binX());
             assertArrayEquals(whole.values(), inBands.values());
         } finally {
@@ -171,7 +171,7 @@ class LiveFramePlaneTest {
         good.pixels().duplicate().get(bytes);
         java.util.Arrays.fill(bytes, 16, bytes.length, (byte) 0x55);
         Frame bad = new Frame(7, good.geometry(), encoding, ByteBuffer.wrap(bytes), Instant.EPOCH);
-        VisualizationException e = assertThrows(VisualizationException.class, () -> renderer.plane(bad, 40, 40,
+        VisualizationException e = assertThrows(VisualizationException.class, () -> renderer.framePlane(bad, 40, 40,
                 Binning.MAX));
         assertTrue(e.getMessage().startsWith("Frame 7 is not a valid"), e.getMessage());
     }
@@ -182,7 +182,7 @@ class LiveFramePlaneTest {
         Frame good = frame(PixelType.UINT32, encoding);
         Frame wrong = new Frame(8, new FrameGeometry(WIDTH, HEIGHT - 1, PixelType.UINT32), encoding, good.pixels(),
                 Instant.EPOCH);
-        VisualizationException e = assertThrows(VisualizationException.class, () -> renderer.plane(wrong, 40, 40,
+        VisualizationException e = assertThrows(VisualizationException.class, () -> renderer.framePlane(wrong, 40, 40,
                 Binning.MAX));
         assertTrue(e.getMessage().contains("geometry needs"), e.getMessage());
     }
