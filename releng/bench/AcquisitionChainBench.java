@@ -44,8 +44,8 @@ import org.datastamp.detector.dectris.ProtocolVersion;
  * service's real live tap, as the scan pipeline's frame writer does, and a viewer thread polls the tap's newest frame
  * {@code viewerHz} times a second and renders it as the live view does (decode, 512x512 max binning, auto contrast,
  * PNG); the figures then say how much the viewer slowed the writer. The viewer bins each frame while decoding it
- * ({@code viewerPath=one-pass}, the live views' way) or, as the baseline, decodes it whole then bins it
- * ({@code decode-whole}, as before). Skipping the FileChannel baselines: {@code baselines=false}.
+ * ({@code viewerPath=one-pass}, the live views' way; {@code one-pass-one-thread}: without the renderer's band
+ * threads) or, as the baseline, decodes it whole then bins it ({@code decode-whole}, as before). Skipping the FileChannel baselines: {@code baselines=false}.
  *
  * <pre>java -cp ... AcquisitionChainBench.java endpoint frames outDir flushEvery queueFrames earlyWritebackKiB
  *     [viewerHz [baselines [viewerPath]]]</pre>
@@ -66,8 +66,8 @@ public final class AcquisitionChainBench {
         int earlyKiB = Integer.parseInt(args[5]);
         double viewerHz = args.length > 6 ? Double.parseDouble(args[6]) : 0;
         boolean baselines = args.length <= 7 || Boolean.parseBoolean(args[7]);
-        boolean decodeWhole = args.length > 8 && args[8].equals("decode-whole");
-        LiveViewer viewer = viewerHz > 0 ? new LiveViewer(viewerHz, decodeWhole) : null;
+        String viewerPath = args.length > 8 ? args[8] : "one-pass";
+        LiveViewer viewer = viewerHz > 0 ? new LiveViewer(viewerHz, viewerPath) : null;
 
         BlockingQueue<Frame> queue = new ArrayBlockingQueue<>(queueFrames);
         long[] sizes = new long[frames];
@@ -166,6 +166,7 @@ public final class AcquisitionChainBench {
         private final Method plane;
         private final Method planeOfFrame;
         private final boolean decodeWhole;
+        private final String path;
         private final Method percentiles;
         private final Method png;
         private final Object maxBinning;
@@ -177,8 +178,9 @@ public final class AcquisitionChainBench {
         private long cpuNanos;
         private Throwable failure;
 
-        LiveViewer(double hz, boolean decodeWhole) throws Exception {
-            this.decodeWhole = decodeWhole;
+        LiveViewer(double hz, String path) throws Exception {
+            this.path = path;
+            this.decodeWhole = path.equals("decode-whole");
             Class<?> tapType = Class.forName("org.datastamp.acquisition.scan.LiveTap");
             var constructor = tapType.getDeclaredConstructor(double.class, java.util.function.LongSupplier.class);
             constructor.setAccessible(true);
@@ -191,7 +193,9 @@ public final class AcquisitionChainBench {
             renderer = rendererType.getConstructor().newInstance();
             Method activate = rendererType.getDeclaredMethod("activate");
             activate.setAccessible(true);
-            activate.invoke(renderer);
+            if (!path.equals("one-pass-one-thread")) {
+                activate.invoke(renderer); // its band threads, as SCR would start them
+            }
             Class<?> nd = Class.forName("org.datastamp.visualization.api.NdArray");
             Class<?> binning = Class.forName("org.datastamp.visualization.api.Binning");
             Class<?> planeType = Class.forName("org.datastamp.visualization.api.Plane");
@@ -273,7 +277,7 @@ public final class AcquisitionChainBench {
             double perFrame = sorted.isEmpty() ? 0 : (cpuNanos + renderNanos) / 1e6 / sorted.size();
             return String.format(Locale.ROOT, "live viewer (%s) showed %d frames (%.1f/s), render p50 %.0f ms,"
                     + " viewer CPU (its thread + the renderer's threads) %.0f%% of one core, %.1f ms per frame",
-                    decodeWhole ? "decode-whole" : "one-pass", sorted.size(), sorted.size() / seconds, p50,
+                    path, sorted.size(), sorted.size() / seconds, p50,
                     100 * (cpuNanos + renderNanos) / 1e9 / seconds, perFrame);
         }
     }
