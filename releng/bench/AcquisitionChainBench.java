@@ -43,11 +43,12 @@ import org.datastamp.detector.dectris.ProtocolVersion;
  * <p>With a {@code viewerHz} above 0 (the visualization figures), the writer also offers every frame to the scan
  * service's real live tap, as the scan pipeline's frame writer does, and a viewer thread polls the tap's newest frame
  * {@code viewerHz} times a second and renders it as the live view does (decode, 512x512 max binning, auto contrast,
- * PNG); the figures then say how much the viewer slowed the writer. Skipping the FileChannel baselines:
- * {@code baselines=false}.
+ * PNG); the figures then say how much the viewer slowed the writer. The viewer bins each frame while decoding it
+ * ({@code viewerPath=one-pass}, the live views' way; {@code one-pass-one-thread}: without the renderer's band
+ * threads) or, as the baseline, decodes it whole then bins it ({@code decode-whole}, as before). Skipping the FileChannel baselines: {@code baselines=false}.
  *
  * <pre>java -cp ... AcquisitionChainBench.java endpoint frames outDir flushEvery queueFrames earlyWritebackKiB
- *     [viewerHz [baselines]]</pre>
+ *     [viewerHz [baselines [viewerPath]]]</pre>
  */
 public final class AcquisitionChainBench {
 
@@ -65,7 +66,8 @@ public final class AcquisitionChainBench {
         int earlyKiB = Integer.parseInt(args[5]);
         double viewerHz = args.length > 6 ? Double.parseDouble(args[6]) : 0;
         boolean baselines = args.length <= 7 || Boolean.parseBoolean(args[7]);
-        LiveViewer viewer = viewerHz > 0 ? new LiveViewer(viewerHz) : null;
+        String viewerPath = args.length > 8 ? args[8] : "one-pass";
+        LiveViewer viewer = viewerHz > 0 ? new LiveViewer(viewerHz, viewerPath) : null;
 
         BlockingQueue<Frame> queue = new ArrayBlockingQueue<>(queueFrames);
         long[] sizes = new long[frames];
@@ -162,6 +164,9 @@ public final class AcquisitionChainBench {
         private final Object renderer;
         private final Method pixels;
         private final Method plane;
+        private final Method planeOfFrame;
+        private final boolean decodeWhole;
+        private final String path;
         private final Method percentiles;
         private final Method png;
         private final Object maxBinning;
@@ -173,7 +178,9 @@ public final class AcquisitionChainBench {
         private long cpuNanos;
         private Throwable failure;
 
-        LiveViewer(double hz) throws Exception {
+        LiveViewer(double hz, String path) throws Exception {
+            this.path = path;
+            this.decodeWhole = path.equals("decode-whole");
             Class<?> tapType = Class.forName("org.datastamp.acquisition.scan.LiveTap");
             var constructor = tapType.getDeclaredConstructor(double.class, java.util.function.LongSupplier.class);
             constructor.setAccessible(true);
@@ -186,7 +193,9 @@ public final class AcquisitionChainBench {
             renderer = rendererType.getConstructor().newInstance();
             Method activate = rendererType.getDeclaredMethod("activate");
             activate.setAccessible(true);
-            activate.invoke(renderer);
+            if (!path.equals("one-pass-one-thread")) {
+                activate.invoke(renderer); // its band threads, as SCR would start them
+            }
             Class<?> nd = Class.forName("org.datastamp.visualization.api.NdArray");
             Class<?> binning = Class.forName("org.datastamp.visualization.api.Binning");
             Class<?> planeType = Class.forName("org.datastamp.visualization.api.Plane");
@@ -194,6 +203,7 @@ public final class AcquisitionChainBench {
             Class<?> scale = Class.forName("org.datastamp.visualization.api.Scale");
             pixels = rendererType.getMethod("pixels", Frame.class);
             plane = rendererType.getMethod("plane", nd, int.class, int.class, binning);
+            planeOfFrame = rendererType.getMethod("framePlane", Frame.class, int.class, int.class, binning);
             percentiles = rendererType.getMethod("percentiles", planeType, double[].class);
             png = rendererType.getMethod("png", planeType, style);
             maxBinning = binning.getField("MAX").get(null);
@@ -221,7 +231,9 @@ public final class AcquisitionChainBench {
                     java.util.Optional<?> f = (java.util.Optional<?>) latest.invoke(tap, "eiger");
                     if (f.isPresent() && ((Frame) f.get()).index() != shown) {
                         long t0 = System.nanoTime();
-                        Object p = plane.invoke(renderer, pixels.invoke(renderer, f.get()), 512, 512, maxBinning);
+                        Object p = decodeWhole
+                                ? plane.invoke(renderer, pixels.invoke(renderer, f.get()), 512, 512, maxBinning)
+                                : planeOfFrame.invoke(renderer, f.get(), 512, 512, maxBinning);
                         double[] c = (double[]) percentiles.invoke(renderer, p, new double[] {0.1, 99.9});
                         png.invoke(renderer, p, style.getConstructors()[0].newInstance("viridis", log,
                                 Math.max(c[0], 1), c[1]));
@@ -254,9 +266,19 @@ public final class AcquisitionChainBench {
             List<Double> sorted = new ArrayList<>(renderMillis);
             java.util.Collections.sort(sorted);
             double p50 = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
-            return String.format(Locale.ROOT, "live viewer showed %d frames (%.1f/s), render p50 %.0f ms, viewer"
-                    + " thread CPU %.0f%% of one core (+ binning threads)", sorted.size(), sorted.size() / seconds, p50,
-                    100 * cpuNanos / 1e9 / seconds);
+            // the renderer's band threads work for this viewer only (nothing else renders in this JVM)
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long renderNanos = 0;
+            for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (t != null && t.getThreadName().startsWith("datastamp-render-")) {
+                    renderNanos += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+                }
+            }
+            double perFrame = sorted.isEmpty() ? 0 : (cpuNanos + renderNanos) / 1e6 / sorted.size();
+            return String.format(Locale.ROOT, "live viewer (%s) showed %d frames (%.1f/s), render p50 %.0f ms,"
+                    + " viewer CPU (its thread + the renderer's threads) %.0f%% of one core, %.1f ms per frame",
+                    path, sorted.size(), sorted.size() / seconds, p50,
+                    100 * (cpuNanos + renderNanos) / 1e9 / seconds, perFrame);
         }
     }
 

@@ -40,33 +40,44 @@ final class ArrayAnswers {
             return ApiResponse.ok(values(array));
         }
         Plane plane = renderer.plane(array, view.width(), view.height(), view.binning());
+        return answer(plane, array.shape(), view, renderer, extra);
+    }
+
+    /** The answer for a plane already fitted to the view's viewport from an array of {@code sourceShape}. */
+    static ApiResponse answer(Plane plane, int[] sourceShape, ViewParameters view, ArrayRenderer renderer,
+            Map<String, String> extra) throws BadDataRequestException {
+        if (view.format().equals("json")) {
+            throw new BadDataRequestException("format=json needs the array's values, not a binned plane");
+        }
         double[] limits = view.autoContrast() ? renderer.percentiles(plane, view.low(), view.high())
                 : new double[] {view.low(), view.high()};
         Map<String, String> headers = new LinkedHashMap<>(extra);
         headers.put("X-Contrast", limits[0] + "," + limits[1]);
         headers.put("X-Binning", Integer.toString(plane.binX()));
-        headers.put("X-Source-Shape", join(array.shape()));
+        headers.put("X-Source-Shape", join(sourceShape));
         return switch (view.format()) {
             case "png" -> ApiResponse.binary(renderer.png(plane, new ImageStyle(view.colormap(), view.scale(),
                     limits[0], limits[1])), "image/png", headers);
-            case "stats" -> ApiResponse.ok(stats(array, plane, limits, renderer.histogram(plane, 256, view.scale())));
-            default -> ApiResponse.binary(binary(array, plane, limits, view.format()), BINARY, headers);
+            case "stats" -> ApiResponse.ok(stats(sourceShape, plane, limits, renderer.histogram(plane, 256,
+                    view.scale())));
+            default -> ApiResponse.binary(binary(sourceShape, plane, limits, view.format()), BINARY, headers);
         };
     }
 
-    private static byte[] binary(NdArray array, Plane plane, double[] limits, String format)
+    private static byte[] binary(int[] sourceShape, Plane plane, double[] limits, String format)
             throws BadDataRequestException {
         boolean u16 = format.equals("u16");
-        if (u16 && array.type() != ElementType.UINT8 && array.type() != ElementType.UINT16) {
+        ElementType type = plane.sourceType();
+        if (u16 && type != ElementType.UINT8 && type != ElementType.UINT16) {
             throw new BadDataRequestException("format=u16 keeps values exact only for uint8/uint16 data; this is "
-                    + array.type().numpyName() + ", use format=f32");
+                    + type.numpyName() + ", use format=f32");
         }
         ObjectNode header = NODES.objectNode();
         header.put("dtype", u16 ? "uint16" : "float32");
         header.set("shape", NODES.arrayNode().add(plane.height()).add(plane.width()));
         header.put("binning", plane.binX());
-        header.put("sourceDtype", array.type().numpyName());
-        header.set("sourceShape", shape(array.shape()));
+        header.put("sourceDtype", type.numpyName());
+        header.set("sourceShape", shape(sourceShape));
         header.put("low", limits[0]);
         header.put("high", limits[1]);
         header.put("masked", u16 ? "65535" : "NaN");
@@ -114,10 +125,10 @@ final class ArrayAnswers {
         return json;
     }
 
-    private static ObjectNode stats(NdArray array, Plane plane, double[] limits, Histogram histogram) {
+    private static ObjectNode stats(int[] sourceShape, Plane plane, double[] limits, Histogram histogram) {
         ObjectNode json = NODES.objectNode();
-        json.set("shape", shape(array.shape()));
-        json.put("dtype", array.type().numpyName());
+        json.set("shape", shape(sourceShape));
+        json.put("dtype", plane.sourceType().numpyName());
         json.put("binning", plane.binX());
         json.set("contrast", NODES.arrayNode().add(limits[0]).add(limits[1]));
         ObjectNode h = json.putObject("histogram");

@@ -14,6 +14,7 @@ import org.datastamp.catalog.api.CatalogException;
 import org.datastamp.catalog.api.Datafile;
 import org.datastamp.catalog.api.Dataset;
 import org.datastamp.catalog.api.DatasetId;
+import org.datastamp.detector.api.Frame;
 import org.datastamp.storage.api.RecallStatus;
 import org.datastamp.visualization.api.ArrayRenderer;
 import org.datastamp.visualization.api.BadDataRequestException;
@@ -91,6 +92,14 @@ final class DatasetFilesResource {
             ViewParameters view = ViewParameters.from(request);
             String slice = request.queryParameter("slice").orElse("");
             ArrayRenderer r = require(renderer.get(), "array renderer (org.datastamp.visualization.render)");
+            // a whole detector frame is binned while its chunk decodes: the overview never holds it decoded
+            Optional<Frame> stored = view.format().equals("json") ? Optional.empty()
+                    : current.storedFrame(local, dataPath, slice);
+            if (stored.isPresent()) {
+                Frame frame = stored.get();
+                return ArrayAnswers.answer(r.framePlane(frame, view.width(), view.height(), view.binning()), new int[] {
+                    frame.geometry().height(), frame.geometry().width()}, view, r, Map.of());
+            }
             return ArrayAnswers.answer(current.read(local, dataPath, slice), view, r, Map.of());
         } catch (BadDataRequestException e) {
             throw new ProblemException(Problem.badRequest(e.getMessage()));

@@ -230,8 +230,7 @@ public final class FilterChunk {
 
     private void decodeBlocks(ByteBuffer out, int from, int to, int firstBlock, int endBlock)
             throws ChunkFormatException {
-        boolean shuffled = format == ChunkFormat.BITSHUFFLE_LZ4;
-        ByteBuffer scratch = shuffled && firstBlock < endBlock ? ByteBuffer.allocateDirect(blockBytes()) : null;
+        ByteBuffer scratch = format == ChunkFormat.BITSHUFFLE_LZ4 && firstBlock < endBlock ? ByteBuffer.allocateDirect(blockBytes()) : null;
         ByteBuffer part = null;
         for (int i = firstBlock; i < endBlock; i++) {
             int start = i * blockBytes;
@@ -247,24 +246,90 @@ public final class FilterChunk {
                 target = part;
                 targetAt = 0;
             }
-            try {
-                if (shuffled) {
-                    lz4(i, scratch, 0, length);
-                    ByteBuffer source = scratch.duplicate().position(0).limit(length).slice();
-                    ByteBuffer destination = target.duplicate().position(targetAt).limit(targetAt + length).slice();
-                    BitShuffle.unshuffle(source, shuffleType(), destination);
-                } else {
-                    lz4(i, target, targetAt, length);
-                }
-            } catch (IOException | RuntimeException e) {
-                throw new ChunkFormatException(name(format) + " chunk's block " + i + " does not decode: "
-                        + e.getMessage(), e);
-            }
+            decodeBlock(i, scratch, target, targetAt, length);
             if (!inside) {
                 int lo = Math.max(start, from);
                 int hi = Math.min(start + length, to);
                 out.put(lo - from, part, targetAt + lo - start, hi - lo);
             }
+        }
+    }
+
+    /**
+     * Block {@code i} ({@code length} bytes) decoded to {@code targetAt} of {@code target}; a bitshuffle block is
+     * first decompressed into {@code scratch}.
+     */
+    private void decodeBlock(int i, ByteBuffer scratch, ByteBuffer target, int targetAt, int length)
+            throws ChunkFormatException {
+        try {
+            if (format == ChunkFormat.BITSHUFFLE_LZ4) {
+                lz4(i, scratch, 0, length);
+                ByteBuffer source = scratch.duplicate().position(0).limit(length).slice();
+                ByteBuffer destination = target.duplicate().position(targetAt).limit(targetAt + length).slice();
+                BitShuffle.unshuffle(source, shuffleType(), destination);
+            } else {
+                lz4(i, target, targetAt, length);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ChunkFormatException(name(format) + " chunk's block " + i + " does not decode: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Receives a chunk's decoded bytes piece by piece, in order (see {@link #decodeInPieces}). */
+    @FunctionalInterface
+    public interface Pieces {
+
+        /**
+         * @param offset where the piece starts in the decoded chunk, in bytes
+         * @param piece  the decoded bytes, little-endian, from position 0 to its limit; valid during this call only
+         *               (the buffer is reused for the next piece)
+         */
+        void accept(int offset, ByteBuffer piece) throws IOException;
+    }
+
+    /**
+     * Decodes the bytes {@code from} to {@code to} (exclusive) block by block on the calling thread and hands each
+     * block's share of the range to {@code sink}, in order, without ever holding the range decoded: one block-sized
+     * buffer (two for bitshuffle) serves every block. A viewer that bins a 16-Mpixel frame this way keeps 8 KiB of
+     * it in cache instead of writing and re-reading 64 MiB. Pieces begin and end on element boundaries when
+     * {@code from} and {@code to} do, except in an LZ4 chunk whose block size is not a whole number of elements:
+     * that range is decoded whole and handed over as one piece. Callers split a frame into ranges to use several
+     * threads.
+     *
+     * @throws ChunkFormatException if a block does not decompress to its size
+     */
+    public void decodeInPieces(int from, int to, Pieces sink) throws IOException {
+        if (from < 0 || to > decodedBytes || from > to) {
+            throw new IndexOutOfBoundsException("Bytes " + from + ".." + to + " of a chunk of " + decodedBytes);
+        }
+        if (format == ChunkFormat.LZ4 && blockBytes() % elementSize != 0) {
+            sink.accept(from, decode(from, to, null, 1));
+            return;
+        }
+        int first = Math.min(from / blockBytes(), blockAt.length);
+        int end = from >= tailFrom ? first : Math.min(blockAt.length, (int) (((long) to + blockBytes() - 1)
+                / blockBytes()));
+        if (first < end) {
+            int capacity = Math.min(blockBytes(), decodedBytes);
+            ByteBuffer scratch = format == ChunkFormat.BITSHUFFLE_LZ4 ? ByteBuffer.allocateDirect(capacity) : null;
+            ByteBuffer block = ByteBuffer.allocateDirect(capacity);
+            for (int i = first; i < end; i++) {
+                int start = i * blockBytes;
+                int length = i == blockAt.length - 1 ? lastBlockBytes : blockBytes;
+                decodeBlock(i, scratch, block, 0, length);
+                int lo = Math.max(start, from);
+                int hi = Math.min(start + length, to);
+                if (lo < hi) {
+                    sink.accept(lo, block.duplicate().position(lo - start).limit(hi - start).slice()
+                            .order(ByteOrder.LITTLE_ENDIAN));
+                }
+            }
+        }
+        int lo = Math.max(from, tailFrom);
+        if (lo < to) {
+            sink.accept(lo, chunk.duplicate().position(tailAt + lo - tailFrom).limit(tailAt + to - tailFrom).slice()
+                    .order(ByteOrder.LITTLE_ENDIAN));
         }
     }
 

@@ -70,6 +70,57 @@ class FilterChunkTest {
         }
     }
 
+    /** The pieces {@code decodeInPieces} hands over, checked to come in order and put together. */
+    private static byte[] pieces(FilterChunk chunk, int from, int to) throws Exception {
+        ByteBuffer out = ByteBuffer.allocate(to - from);
+        chunk.decodeInPieces(from, to, (offset, piece) -> {
+            assertEquals(from + out.position(), offset, "pieces come in order, without gaps");
+            assertEquals(ByteOrder.LITTLE_ENDIAN, piece.order());
+            out.put(piece);
+        });
+        assertEquals(to - from, out.position());
+        return out.array();
+    }
+
+    @Test
+    void rangesDecodedInPiecesPutTogetherAreTheRange() throws Exception {
+        byte[] raw = raw(37003, 4);
+        FilterChunk chunk = FilterChunk.parse(ByteBuffer.wrap(encoder.bslz4Chunk(raw, 4)), ChunkFormat.BITSHUFFLE_LZ4,
+                4);
+        int[][] ranges = {{0, raw.length}, {0, 8192}, {100, 200}, {8000, 8300}, {147000, raw.length},
+            {raw.length - 12, raw.length}, {raw.length - 8, raw.length - 4}, {500, 500}};
+        for (int[] r : ranges) {
+            assertArrayEquals(Arrays.copyOfRange(raw, r[0], r[1]), pieces(chunk, r[0], r[1]),
+                    "bytes " + r[0] + ".." + r[1]);
+        }
+        byte[] small = raw(30001, 2);
+        FilterChunk lz4 = FilterChunk.parse(ByteBuffer.wrap(encoder.lz4Chunk(small)), ChunkFormat.LZ4, 2);
+        assertArrayEquals(small, pieces(lz4, 0, small.length));
+        assertArrayEquals(Arrays.copyOfRange(small, 1000, 4002), pieces(lz4, 1000, 4002));
+    }
+
+    /** An LZ4 filter chunk cut into blocks of {@code blockBytes}, as HDF5's LZ4 filter writes with a block size. */
+    private static byte[] lz4Blocks(byte[] raw, int blockBytes) {
+        net.jpountz.lz4.LZ4Compressor lz4 = net.jpountz.lz4.LZ4Factory.fastestInstance().fastCompressor();
+        ByteBuffer out = ByteBuffer.allocate(12 + raw.length * 2 + 1024).order(ByteOrder.BIG_ENDIAN);
+        out.putLong(raw.length).putInt(blockBytes);
+        for (int at = 0; at < raw.length; at += blockBytes) {
+            byte[] block = lz4.compress(Arrays.copyOfRange(raw, at, Math.min(raw.length, at + blockBytes)));
+            out.putInt(block.length).put(block);
+        }
+        return Arrays.copyOf(out.array(), out.position());
+    }
+
+    @ParameterizedTest(name = "blocks of {0} bytes")
+    @CsvSource({"1000", "999"})
+    void lz4ChunksOfSeveralBlocksDecodeInPiecesEvenWhenBlocksSplitElements(int blockBytes) throws Exception {
+        byte[] raw = raw(30001, 2);
+        FilterChunk chunk = FilterChunk.parse(ByteBuffer.wrap(lz4Blocks(raw, blockBytes)), ChunkFormat.LZ4, 2);
+        assertArrayEquals(raw, bytes(chunk.decode(POOL, 2)));
+        assertArrayEquals(raw, pieces(chunk, 0, raw.length));
+        assertArrayEquals(Arrays.copyOfRange(raw, 998, 5004), pieces(chunk, 998, 5004));
+    }
+
     @Test
     void lz4ChunksDecodeWholeOrInPart() throws Exception {
         byte[] raw = raw(30001, 2);

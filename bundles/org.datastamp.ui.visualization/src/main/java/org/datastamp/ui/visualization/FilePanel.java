@@ -3,11 +3,13 @@ package org.datastamp.ui.visualization;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.datastamp.detector.api.Frame;
 import org.datastamp.ui.api.ViewContext;
 import org.datastamp.visualization.api.ArrayRenderer;
 import org.datastamp.visualization.api.Binning;
@@ -428,8 +430,13 @@ final class FilePanel {
         String slice = r.slice(leading(node.dataset(), index));
         work.submit(() -> {
             try {
-                NdArray pixels = reader().read(f, node.path(), slice);
-                Picture picture = Picture.render(renderer(), pixels, r, viewport.x, viewport.y, look);
+                // a whole detector frame is binned while its chunk decodes: never held decoded for an overview
+                Optional<Frame> stored = reader().storedFrame(f, node.path(), slice);
+                Picture picture = stored.isPresent()
+                        ? Picture.render(renderer(), renderer().framePlane(stored.get(), viewport.x, viewport.y,
+                                look.binning()), r, viewport.x, viewport.y, look)
+                        : Picture.render(renderer(), reader().read(f, node.path(), slice), r, viewport.x,
+                                viewport.y, look);
                 context.asyncExec(() -> showPicture(node, index, picture));
             } catch (VisualizationException | RuntimeException e) {
                 LOG.debug("Viewer could not render {} [{}] of {}", node.path(), slice, f, e);

@@ -12,7 +12,7 @@ import org.datastamp.catalog.api.Viewer;
 import org.datastamp.detector.api.Frame;
 import org.datastamp.ui.api.ViewContext;
 import org.datastamp.visualization.api.ArrayRenderer;
-import org.datastamp.visualization.api.NdArray;
+import org.datastamp.visualization.api.Plane;
 import org.datastamp.visualization.api.VisualizationException;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
@@ -129,10 +129,10 @@ final class LivePanel {
                 if (frame.index() == lastIndex) {
                     return;
                 }
-                NdArray pixels = renderer.pixels(frame);
-                int[] shape = pixels.shape();
-                Region whole = Region.full(shape[shape.length - 1], shape.length > 1 ? shape[0] : 1);
-                Picture picture = Picture.render(renderer, pixels, whole, viewport.x, viewport.y, look);
+                // binned while decoded: the session never holds a decoded 16-64 MiB frame
+                Plane plane = renderer.framePlane(frame, viewport.x, viewport.y, look.binning());
+                Region whole = Region.full(frame.geometry().width(), frame.geometry().height());
+                Picture picture = Picture.render(renderer, plane, whole, viewport.x, viewport.y, look);
                 lastIndex = frame.index();
                 context.asyncExec(() -> show(id, frame, picture));
             } catch (VisualizationException | CatalogException | RuntimeException e) {

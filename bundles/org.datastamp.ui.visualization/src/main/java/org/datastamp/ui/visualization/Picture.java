@@ -21,7 +21,13 @@ record Picture(byte[] png, int width, int height, Screen screen, double low, dou
      */
     static Picture render(ArrayRenderer renderer, NdArray pixels, Region region, int viewportWidth,
             int viewportHeight, Look look) throws BadDataRequestException {
-        Plane plane = renderer.plane(pixels, viewportWidth, viewportHeight, look.binning());
+        return render(renderer, renderer.plane(pixels, viewportWidth, viewportHeight, look.binning()), region,
+                viewportWidth, viewportHeight, look);
+    }
+
+    /** The picture of a plane already fitted to the viewport (a live frame binned while decoded). */
+    static Picture render(ArrayRenderer renderer, Plane plane, Region region, int viewportWidth, int viewportHeight,
+            Look look) throws BadDataRequestException {
         double[] limits = look.auto()
                 ? renderer.percentiles(plane, Look.AUTO_LOW_PERCENTILE, Look.AUTO_HIGH_PERCENTILE)
                 : new double[] {look.low(), look.high()};

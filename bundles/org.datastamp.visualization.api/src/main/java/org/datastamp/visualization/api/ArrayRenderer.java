@@ -36,4 +36,19 @@ public interface ArrayRenderer {
 
     /** The pixels of a detector frame (decompressing bitshuffle/LZ4 and LZ4 chunks) as a 2-D array. */
     NdArray pixels(Frame frame) throws VisualizationException;
+
+    /**
+     * A detector frame, or a frame as a file stores it ({@link DataFileReader#storedFrame}), fitted into the
+     * viewport: the plane {@code plane(pixels(frame), maxWidth, maxHeight, binning)} gives, which the renderer may
+     * build by binning each block of a compressed frame as it decodes it, without ever holding the decoded frame
+     * (what live views and overviews of large frames need: little memory, and the decoded bytes never written out
+     * and read back).
+     *
+     * @throws BadDataRequestException if the viewport is not positive
+     * @throws VisualizationException  if the frame's chunk does not decode to its geometry's size
+     * @since 1.4
+     */
+    default Plane framePlane(Frame frame, int maxWidth, int maxHeight, Binning binning) throws VisualizationException {
+        return plane(pixels(frame), maxWidth, maxHeight, binning);
+    }
 }

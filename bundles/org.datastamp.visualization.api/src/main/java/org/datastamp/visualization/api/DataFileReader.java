@@ -1,6 +1,9 @@
 package org.datastamp.visualization.api;
 
 import java.nio.file.Path;
+import java.util.Optional;
+
+import org.datastamp.detector.api.Frame;
 
 /** Reads HDF5/NeXus files for viewing: their tree, and slices of their datasets. */
 public interface DataFileReader {
@@ -26,4 +29,19 @@ public interface DataFileReader {
      * @throws NoSuchNodeException     if there is no dataset at {@code datasetPath}
      */
     NdArray read(Path file, String datasetPath, String slice) throws VisualizationException;
+
+    /**
+     * The whole 2-D plane a slice selects ({@code i,:,:} of a stack), as the file stores it, when that is one chunk
+     * compressed with bitshuffle/LZ4 or LZ4 (detector stacks): a frame whose bytes are the chunk, for a caller that
+     * bins it while decoding ({@link ArrayRenderer#framePlane}) instead of reading the decoded
+     * plane. Empty when the slice is anything else, the data is stored otherwise, or the reader already holds the
+     * plane decoded ({@link #read} is then the cheaper way).
+     *
+     * @throws BadDataRequestException for a malformed or out-of-bounds slice
+     * @throws NoSuchNodeException     if there is no dataset at {@code datasetPath}
+     * @since 1.4
+     */
+    default Optional<Frame> storedFrame(Path file, String datasetPath, String slice) throws VisualizationException {
+        return Optional.empty();
+    }
 }

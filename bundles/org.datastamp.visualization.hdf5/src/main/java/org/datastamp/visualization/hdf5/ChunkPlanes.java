@@ -71,37 +71,81 @@ final class ChunkPlanes {
         if (source == null) {
             return Optional.empty();
         }
-        try {
-            long stored = storedBytes(source);
-            if (stored <= 0) {
-                return Optional.empty(); // never written: libhdf5 answers the fill value
+        // shared: the decode threads read the chunk too; freed as soon as it is decoded
+        try (Arena arena = Arena.ofShared()) {
+            Read read = frameChunk(source, arena, file, shape, type);
+            if (read == null) {
+                return Optional.empty();
             }
-            // shared: the decode threads read the chunk too; freed as soon as it is decoded
-            try (Arena arena = Arena.ofShared()) {
-                MemorySegment chunk = arena.allocate(stored, 64);
-                if (h5.readChunk(source.dataset(), source.offset(), chunk) != 0) {
-                    return Optional.empty();
-                }
-                int width = (int) shape[shape.length - 1];
-                long rowBytes = (long) width * type.bytes();
-                FilterChunk decoder = FilterChunk.parse(chunk.asByteBuffer(), source.format(), type.bytes());
-                if (decoder.decodedBytes() != rowBytes * shape[shape.length - 2]) {
-                    LOG.debug("Chunk of {} decodes to {} bytes, not one frame; reading through libhdf5", file,
-                            decoder.decodedBytes());
-                    return Optional.empty();
-                }
-                ByteBuffer rows = decoder.decode((int) (y0 * rowBytes), (int) (y1 * rowBytes), decoders, threads);
-                decoded.incrementAndGet();
-                return Optional.of(rows);
-            }
+            FilterChunk decoder = read.decoder();
+            long rowBytes = shape[shape.length - 1] * type.bytes();
+            ByteBuffer rows = decoder.decode((int) (y0 * rowBytes), (int) (y1 * rowBytes), decoders, threads);
+            decoded.incrementAndGet();
+            return Optional.of(rows);
         } catch (ChunkFormatException e) {
             LOG.debug("Chunk of {} not decoded in Java ({}); reading through libhdf5", file, e.getMessage());
             return Optional.empty();
         } finally {
-            if (source.file() >= 0) {
-                h5.library().datasetClose(source.dataset());
-                h5.library().fileClose(source.file());
-            }
+            closeSource(source);
+        }
+    }
+
+    /** A plane's chunk as stored, not decoded, with its format. */
+    record Stored(ByteBuffer chunk, ChunkFormat format) {
+    }
+
+    /**
+     * The plane at the {@code leading} indices as stored, for callers that decode it themselves (binning each block
+     * as it comes, never holding the plane decoded); empty if this dataset or frame must be read through libhdf5.
+     */
+    Optional<Stored> stored(long dataset, Path file, long[] shape, long[] leading, long memType, ElementType type)
+            throws IOException {
+        Source source = locate(dataset, file, shape, leading, memType);
+        if (source == null) {
+            return Optional.empty();
+        }
+        try {
+            Arena arena = Arena.ofAuto(); // handed over: the GC frees it with the buffer
+            Read read = frameChunk(source, arena, file, shape, type);
+            return read == null ? Optional.empty() : Optional.of(new Stored(read.chunk(), source.format()));
+        } catch (ChunkFormatException e) {
+            LOG.debug("Chunk of {} not taken as stored ({}); reading through libhdf5", file, e.getMessage());
+            return Optional.empty();
+        } finally {
+            closeSource(source);
+        }
+    }
+
+    /** A chunk read as stored, and its index of blocks. */
+    private record Read(ByteBuffer chunk, FilterChunk decoder) {
+    }
+
+    /** The source's chunk read into {@code arena} and indexed; null if it is missing or not one whole frame. */
+    private Read frameChunk(Source source, Arena arena, Path file, long[] shape, ElementType type)
+            throws IOException {
+        long stored = storedBytes(source);
+        if (stored <= 0) {
+            return null; // never written: libhdf5 answers the fill value
+        }
+        MemorySegment chunk = arena.allocate(stored, 64);
+        if (h5.readChunk(source.dataset(), source.offset(), chunk) != 0) {
+            return null;
+        }
+        ByteBuffer bytes = chunk.asByteBuffer();
+        FilterChunk decoder = FilterChunk.parse(bytes, source.format(), type.bytes());
+        long frameBytes = shape[shape.length - 1] * shape[shape.length - 2] * type.bytes();
+        if (decoder.decodedBytes() != frameBytes) {
+            LOG.debug("Chunk of {} decodes to {} bytes, not one frame; reading through libhdf5", file,
+                    decoder.decodedBytes());
+            return null;
+        }
+        return new Read(bytes, decoder);
+    }
+
+    private void closeSource(Source source) throws IOException {
+        if (source.file() >= 0) {
+            h5.library().datasetClose(source.dataset());
+            h5.library().fileClose(source.file());
         }
     }
 

@@ -10,10 +10,15 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
+import org.datastamp.core.bitshuffle.ChunkFormat;
 import org.datastamp.core.hdf5.Hdf5;
 import org.datastamp.core.hdf5.Hdf5Exception;
 import org.datastamp.core.hdf5.Hdf5Reading;
 import org.datastamp.core.hdf5.LibraryLocator;
+import org.datastamp.detector.api.Frame;
+import org.datastamp.detector.api.FrameEncoding;
+import org.datastamp.detector.api.FrameGeometry;
+import org.datastamp.detector.api.PixelType;
 import org.datastamp.visualization.api.BadDataRequestException;
 import org.datastamp.visualization.api.DataFileReader;
 import org.datastamp.visualization.api.DataSubsetWriter;
@@ -197,6 +202,97 @@ public class Hdf5DataFileReader implements DataFileReader, DataSubsetWriter {
         }
     }
 
+    /**
+     * A whole frame stored one per chunk with bitshuffle/LZ4 or LZ4, as stored, for a caller that bins it while
+     * decoding (an overview never holds the 16-64 MiB frame decoded). Empty when the plane is in the frame cache
+     * (reading it from there is cheaper), when the Java decoder is off, and for whatever {@link ChunkPlanes} leaves
+     * to libhdf5.
+     */
+    @Override
+    public Optional<Frame> storedFrame(Path file, String datasetPath, String slice) throws VisualizationException {
+        ChunkPlanes inJava = chunkPlanes;
+        if (inJava == null) {
+            return Optional.empty();
+        }
+        Hdf5Reading r = h5;
+        long f = open(r, file);
+        try {
+            long d = openDataset(r, f, file, datasetPath);
+            try {
+                return storedFrame(r, inJava, d, file, datasetPath, slice);
+            } finally {
+                r.library().datasetClose(d);
+            }
+        } catch (IOException e) {
+            throw new VisualizationException("Cannot read " + datasetPath + " in " + file.getFileName() + ": "
+                    + e.getMessage(), e);
+        } finally {
+            close(r, f);
+        }
+    }
+
+    private Optional<Frame> storedFrame(Hdf5Reading r, ChunkPlanes inJava, long d, Path file, String datasetPath,
+            String slice) throws IOException, BadDataRequestException {
+        Hdf5 lib = r.library();
+        long type = r.datasetType(d);
+        long space = lib.datasetSpace(d);
+        long memType = -1;
+        try {
+            int typeClass = r.typeClass(type);
+            if (typeClass != Hdf5Reading.T_INTEGER && typeClass != Hdf5Reading.T_FLOAT) {
+                return Optional.empty(); // read() explains why it cannot be shown
+            }
+            ElementType elementType = DatasetDescriber.elementType(r, type);
+            PixelType pixelType = pixelType(elementType);
+            long[] shape = lib.spaceDims(space, r.spaceRank(space));
+            Selection selection = Selection.parse(slice, shape);
+            if (pixelType == null || !PlaneCut.isWholePlane(selection, shape)
+                    || planes.get(planeKey(file, datasetPath, shape, selection)) != null) {
+                return Optional.empty();
+            }
+            memType = r.nativeType(type);
+            long[] leading = PlaneCut.leadingArray(selection);
+            Optional<ChunkPlanes.Stored> stored = inJava.stored(d, file, shape, leading, memType, elementType);
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            long index = 0;
+            for (int k = 0; k < leading.length; k++) {
+                index = index * shape[k] + leading[k];
+            }
+            FrameGeometry geometry = new FrameGeometry((int) shape[shape.length - 1], (int) shape[shape.length - 2],
+                    pixelType);
+            return Optional.of(new Frame(index, geometry, stored.get().format() == ChunkFormat.BITSHUFFLE_LZ4
+                    ? FrameEncoding.BSLZ4 : FrameEncoding.LZ4, stored.get().chunk(),
+                    Files.getLastModifiedTime(file).toInstant()));
+        } finally {
+            if (memType >= 0) {
+                lib.typeClose(memType);
+            }
+            lib.spaceClose(space);
+            lib.typeClose(type);
+        }
+    }
+
+    /** The detector pixel type of an element type; null for types detectors do not send. */
+    private static PixelType pixelType(ElementType type) {
+        return switch (type) {
+            case UINT8 -> PixelType.UINT8;
+            case UINT16 -> PixelType.UINT16;
+            case UINT32 -> PixelType.UINT32;
+            case INT32 -> PixelType.INT32;
+            case FLOAT32 -> PixelType.FLOAT32;
+            default -> null;
+        };
+    }
+
+    private static PlaneCache.Key planeKey(Path file, String datasetPath, long[] shape, Selection selection)
+            throws IOException {
+        return new PlaneCache.Key(file.toAbsolutePath().toString(), Files.size(file),
+                Files.getLastModifiedTime(file).toMillis(), datasetPath, PlaneCut.list(shape),
+                PlaneCut.leading(selection));
+    }
+
     @Override
     public long[] write(Path source, String datasetPath, String slice, Path target) throws VisualizationException {
         Hdf5Reading r = h5;
@@ -275,9 +371,7 @@ public class Hdf5DataFileReader implements DataFileReader, DataSubsetWriter {
     private NdArray readFromPlane(Hdf5Reading r, long d, long space, long memType, Path file, String datasetPath,
             long[] shape, Selection selection, ElementType elementType) throws IOException {
         boolean keep = planes.fits(PlaneCut.planeBytes(shape, elementType));
-        PlaneCache.Key key = new PlaneCache.Key(file.toAbsolutePath().toString(), Files.size(file),
-                Files.getLastModifiedTime(file).toMillis(), datasetPath, PlaneCut.list(shape),
-                PlaneCut.leading(selection));
+        PlaneCache.Key key = planeKey(file, datasetPath, shape, selection);
         PlaneCache.Plane plane = keep ? planes.get(key) : null;
         if (plane != null) {
             return PlaneCut.cut(plane, selection, 0);

@@ -59,6 +59,17 @@ final class PlaneCut {
         return java.util.Arrays.copyOf(s.start(), s.start().length - 2);
     }
 
+    /** Whether the selection is one whole plane ({@code i,:,:}), every row and column once. */
+    static boolean isWholePlane(Selection s, long[] shape) {
+        int rank = s.count().length;
+        for (int d = rank - 2; d < rank; d++) {
+            if (!s.kept()[d] || s.start()[d] != 0 || s.stride()[d] != 1 || s.count()[d] != shape[d]) {
+                return false;
+            }
+        }
+        return applies(s);
+    }
+
     /** The rows the selection spans: first (inclusive) and end (exclusive). */
     static int[] rows(Selection s) {
         int rank = s.count().length;

@@ -5,14 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.datastamp.core.bitshuffle.ChunkFormat;
+import org.datastamp.core.bitshuffle.FilterChunk;
+import org.datastamp.detector.api.Frame;
+import org.datastamp.detector.api.FrameEncoding;
+import org.datastamp.detector.api.FrameGeometry;
+import org.datastamp.detector.api.PixelType;
 import org.datastamp.visualization.api.NdArray;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,5 +139,51 @@ class FramesDecodedInJavaTest {
             throws Exception {
         assertEquals(0, assertSameAsLibhdf5("java.h5", "/" + dataset, leading, height, width),
                 dataset + " should have been left to libhdf5");
+    }
+
+    /** The stored frame's chunk, decoded: what {@code read} returns for the same slice. */
+    private static void assertStoredFrameDecodesToTheRead(String file, String dataset, String slice, int height,
+            int width, PixelType type) throws Exception {
+        Path f = dir.resolve(file);
+        Frame frame = javaNoCache.storedFrame(f, dataset, slice).orElseThrow(() -> new AssertionError(dataset + "["
+                + slice + "] was not handed over as stored"));
+        assertEquals(new FrameGeometry(width, height, type), frame.geometry());
+        ChunkFormat format = frame.encoding() == FrameEncoding.BSLZ4 ? ChunkFormat.BITSHUFFLE_LZ4 : ChunkFormat.LZ4;
+        ByteBuffer decoded = FilterChunk.parse(frame.pixels(), format, type.bytes()).decode(null, 1);
+        byte[] bytes = new byte[decoded.capacity()];
+        decoded.get(0, bytes);
+        assertArrayEquals(bytes(libhdf5.read(f, dataset, slice)), bytes, dataset + "[" + slice + "]");
+    }
+
+    @ParameterizedTest(name = "{0}[{1}]")
+    @CsvSource({"bslz4_u32, '1,:,:', 37, 1001, UINT32", "bslz4_u16, '0', 301, 203, UINT16",
+        "bslz4_u8, '1,:', 129, 77, UINT8", "bslz4_f32, '1', 64, 65, FLOAT32", "bslz4_2d, '', 300, 301, UINT32",
+        "lz4_i32, '1,:,:', 100, 333, INT32"})
+    void wholeFramesAreHandedOverAsStoredForBinningWhileDecoding(String dataset, String slice, int height, int width,
+            PixelType type) throws Exception {
+        assertStoredFrameDecodesToTheRead("java.h5", "/" + dataset, slice, height, width, type);
+    }
+
+    @Test
+    void aVirtualDatasetsFrameIsHandedOverAsItsDataFileStoresIt() throws Exception {
+        assertStoredFrameDecodesToTheRead("scan.nxs", "/entry/data/data", "3,:,:", 40, 50, PixelType.UINT32);
+    }
+
+    @ParameterizedTest(name = "{0}[{1}]")
+    @CsvSource({"bslz4_u32, '1,0:10,:'", "bslz4_u32, '1,:,::2'", "bslz4_u32, ':,0,:'", "big_endian, '1'",
+        "tiles, '1'", "deflate, '0'", "unwritten, '2'"})
+    void partsOfFramesAndFramesStoredOtherwiseAreNotHandedOver(String dataset, String slice) throws Exception {
+        assertTrue(javaNoCache.storedFrame(dir.resolve("java.h5"), "/" + dataset, slice).isEmpty(),
+                dataset + "[" + slice + "]");
+        assertTrue(libhdf5.storedFrame(dir.resolve("java.h5"), "/bslz4_u32", "1").isEmpty(),
+                "with decodeInJava=false every frame goes through libhdf5");
+    }
+
+    @Test
+    void aFrameAlreadyDecodedInTheFrameCacheIsReadFromThere() throws Exception {
+        Path f = dir.resolve("java.h5");
+        assertTrue(javaCached.storedFrame(f, "/bslz4_u16", "1").isPresent());
+        javaCached.read(f, "/bslz4_u16", "1");
+        assertTrue(javaCached.storedFrame(f, "/bslz4_u16", "1").isEmpty());
     }
 }

@@ -17,9 +17,8 @@ final class Pixels {
     private long[] longs = new long[0];
     private byte[] bytes = new byte[0];
 
-    /** Fills {@code row} with the {@code row.length} elements starting at element {@code first} of little-endian data. */
-    void row(ByteBuffer data, ElementType type, long first, float[] row) {
-        int n = row.length;
+    /** Fills {@code row} with the {@code n} elements starting at element {@code first} of little-endian data. */
+    void row(ByteBuffer data, ElementType type, long first, float[] row, int n) {
         ByteBuffer at = data.duplicate().order(ByteOrder.LITTLE_ENDIAN).position(Math.toIntExact(first
                 * type.bytes()));
         switch (type) {

@@ -84,4 +84,9 @@ public class RendererComponent implements ArrayRenderer {
     public NdArray pixels(Frame frame) throws VisualizationException {
         return FrameDecoder.pixels(frame);
     }
+
+    @Override
+    public Plane framePlane(Frame frame, int maxWidth, int maxHeight, Binning binning) throws VisualizationException {
+        return FrameDecoder.plane(frame, maxWidth, maxHeight, binning, binners, threads);
+    }
 }

@@ -147,6 +147,30 @@ class RenderingTest {
     }
 
     @Test
+    void pngPixelsAreTheColouredPixelsExactlyWithRememberedAndComputedColoursAlike() throws Exception {
+        // integral counts (remembered colours), fractions and large values (computed), NaN (transparent), -0
+        float[] values = new float[37 * 23];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i % 11 == 0 ? Float.NaN : i % 7 == 0 ? i / 3f : i % 5 == 0 ? 70_000 + i : i % 40;
+        }
+        values[1] = -0f;
+        Plane p = new Plane(37, 23, values, 1, 1, ElementType.FLOAT32);
+        for (Scale scale : Scale.values()) {
+            ImageStyle style = new ImageStyle("inferno", scale, 1, 5000);
+            int[] colours = Painter.argb(p, style, new Colormaps().argb("inferno"));
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(renderer.png(p, style)));
+            for (int i = 0; i < values.length; i++) {
+                double t = Float.isNaN(values[i]) ? Double.NaN : (Painter.transform(values[i], scale)
+                        - Painter.transform(1, scale)) / (Painter.transform(5000, scale) - Painter.transform(1, scale));
+                int index = Double.isNaN(t) || t <= 0 ? 0 : t >= 1 ? 255 : (int) (t * 255.999);
+                int expected = Float.isNaN(values[i]) ? 0 : new Colormaps().argb("inferno")[index];
+                assertEquals(expected, colours[i], "colour of pixel " + i + ", " + scale);
+                assertEquals(expected, image.getRGB(i % 37, i / 37), "PNG pixel " + i + ", " + scale);
+            }
+        }
+    }
+
+    @Test
     void logAndSqrtScalesPlaceValuesByTheirTransform() throws Exception {
         ByteBuffer b = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putFloat(1).putFloat(10).putFloat(100);
         Plane p = renderer.plane(new NdArray(new int[] {3}, ElementType.FLOAT32, b), 3, 1, Binning.MEAN);
