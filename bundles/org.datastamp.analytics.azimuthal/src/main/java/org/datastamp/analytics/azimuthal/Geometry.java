@@ -33,12 +33,17 @@ record Geometry(double distance, double wavelength, double beamX, double beamY, 
         }
     }
 
-    /** The geometry as metadata, in the units scientists quote it in. */
+    /**
+     * The geometry as metadata, in the units scientists quote it in and the catalogue understands: the beam centre as
+     * a length on the detector (searchable with units) and in pixels as a plain number ("pixel" is no unit there).
+     */
     List<MetadataEntry> metadata() {
         return List.of(new MetadataEntry("detector_distance", distance * 1e3, "mm"),
                 new MetadataEntry("wavelength", wavelength * 1e10, "Å"),
-                new MetadataEntry("beam_center_x", beamX, "pixel"),
-                new MetadataEntry("beam_center_y", beamY, "pixel"),
+                new MetadataEntry("beam_center_x", beamX * pixelX * 1e3, "mm"),
+                new MetadataEntry("beam_center_y", beamY * pixelY * 1e3, "mm"),
+                new MetadataEntry("beam_center_x_pixels", beamX, ""),
+                new MetadataEntry("beam_center_y_pixels", beamY, ""),
                 new MetadataEntry("x_pixel_size", pixelX * 1e6, "µm"),
                 new MetadataEntry("y_pixel_size", pixelY * 1e6, "µm"));
     }

@@ -122,8 +122,11 @@ class AzimuthalIntegrationPluginTest {
         assertEquals("1/nm", m.get("q_min").unit());
         assertEquals(1500.0, ((Number) m.get("detector_distance").value()).doubleValue(), 1e-9);
         assertEquals("mm", m.get("detector_distance").unit());
-        assertEquals(SyntheticScans.BEAM_Y, ((Number) m.get("beam_center_y").value()).doubleValue(), 1e-9,
+        assertEquals(SyntheticScans.BEAM_Y, ((Number) m.get("beam_center_y_pixels").value()).doubleValue(), 1e-9,
                 "beam centre given in mm in the file, converted with the y pixel size");
+        assertEquals(SyntheticScans.BEAM_Y * 0.2, ((Number) m.get("beam_center_y").value()).doubleValue(), 1e-9,
+                "and recorded as a length, in mm");
+        assertEquals("mm", m.get("beam_center_y").unit());
         assertEquals(200.0, ((Number) m.get("y_pixel_size").value()).doubleValue(), 1e-9, "0.0002 m");
         assertEquals(172.0, ((Number) m.get("x_pixel_size").value()).doubleValue(), 1e-9, "172 um");
         assertEquals(1.0, ((Number) m.get("wavelength").value()).doubleValue(), 1e-12);

@@ -111,4 +111,20 @@ class GeometryUnitsTest {
         assertEquals(k * Math.sin(0.5 * Math.atan2(Math.hypot(9.5e-3, 9.5e-3), 0.1)), lookup.qMax(), 1e-5);
         assertThrows(IllegalArgumentException.class, () -> new Geometry(0, 1e-10, 0, 0, 1e-4, 1e-4));
     }
+
+    @Test
+    void theGeometryIsRecordedInUnitsTheCatalogueAccepts() throws Exception {
+        IndriyaUnitConverter catalogue = new IndriyaUnitConverter();
+        Geometry g = new Geometry(0.5, 1e-10, 128, 64, 75e-6, 172e-6);
+        for (var entry : g.metadata()) {
+            if (!entry.unit().isEmpty()) {
+                catalogue.normalize(((Number) entry.value()).doubleValue(), entry.unit()); // throws on an unknown unit
+            }
+        }
+        assertEquals(9.6, (double) g.metadata().stream().filter(e -> e.name().equals("beam_center_x")).findFirst()
+                .orElseThrow().value(), 1e-9);
+        // the q axis' unit, as the plugin records q_min and q_max
+        catalogue.normalize(1.0, "1/nm");
+        catalogue.normalize(1.0, "1/\u00C5");
+    }
 }
