@@ -47,7 +47,8 @@ class AnalyticsIntegrationTest {
 
         JsonNode dataset = platform.jsonAsAdmin("/api/v1/datasets/" + derived);
         assertEquals("DERIVED", dataset.get("type").asText(), dataset.toString());
-        assertEquals("[\"" + scan + "\"]", dataset.get("inputs").toString());
+        assertEquals(1, dataset.get("inputs").size(), dataset.toString());
+        assertEquals(scan, dataset.get("inputs").get(0).get("id").asText(), dataset.toString());
         assertTrue(dataset.get("metadata").toString().contains("\"provenance.plugin\""), dataset.toString());
         assertTrue(dataset.get("metadata").toString().contains(PLUGIN), dataset.toString());
 
