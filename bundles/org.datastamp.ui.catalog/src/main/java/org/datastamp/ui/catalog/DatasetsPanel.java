@@ -242,29 +242,27 @@ final class DatasetsPanel {
         detailTitle.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         detailTitle.setText("Select a dataset to see its metadata and files.");
         context.setTestId(detailTitle, "dataset-detail-title");
+        // One row for provenance, download links and the notebook, so the tables below keep their height
         Composite provenance = new Composite(detail, SWT.NONE);
-        provenance.setLayout(new GridLayout(2, false));
+        provenance.setLayout(new GridLayout(5, false));
         provenance.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         new Label(provenance, SWT.NONE).setText("Made from:");
         inputs = new Composite(provenance, SWT.NONE);
         inputs.setLayout(new RowLayout(SWT.HORIZONTAL));
         context.setTestId(inputs, "dataset-inputs");
         // RAP renders a markup label's anchors as real links: the browser downloads without a round trip to the server
-        access = new Label(detail, SWT.WRAP);
+        access = new Label(provenance, SWT.WRAP);
         access.setData(RWT.MARKUP_ENABLED, Boolean.TRUE);
         access.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         context.setTestId(access, "dataset-access");
-        Composite notebook = new Composite(detail, SWT.NONE);
-        notebook.setLayout(new GridLayout(2, false));
-        notebook.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        openNotebook = new Button(notebook, SWT.PUSH);
+        openNotebook = new Button(provenance, SWT.PUSH);
         openNotebook.setText("Open in notebook");
         openNotebook.setEnabled(false);
         openNotebook.addListener(SWT.Selection, event -> openNotebook());
         context.setTestId(openNotebook, "open-notebook");
-        notebookStatus = new Label(notebook, SWT.WRAP);
+        notebookStatus = new Label(provenance, SWT.WRAP);
         notebookStatus.setData(RWT.MARKUP_ENABLED, Boolean.TRUE);
-        notebookStatus.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        notebookStatus.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false));
         context.setTestId(notebookStatus, "notebook-status");
         SashForm sections = new SashForm(detail, SWT.HORIZONTAL);
         sections.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
