@@ -199,9 +199,11 @@ public class CatalogComponent extends JdbcCatalog {
         // Writers queue on the change clock (V3) by design; H2's default 1 s lock timeout would fail a writer that
         // waits behind a large batch, where PostgreSQL simply waits.
         // WRITE_DELAY=0: H2 otherwise writes a commit up to 500 ms later, so a killed process loses transactions it
-        // reported as committed; the storage lifecycle deletes files once their release is committed. CatalogueKillTest
-        // loses acknowledged commits without it. H2 does not fsync a commit: a power cut needs PostgreSQL.
-        return "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=120000;WRITE_DELAY=0";
+        // reported as committed; the storage lifecycle deletes files once their release is committed.
+        // REUSE_SPACE=FALSE: even so, a killed H2 now and then came back without its last acknowledged commits (the
+        // chunk chain its recovery follows misses chunks written into reused free space); appending only, the file
+        // grows until H2 compacts it on close (decision 0009). H2 does not fsync a commit: a power cut needs PostgreSQL.
+        return "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=120000;WRITE_DELAY=0;REUSE_SPACE=FALSE";
     }
 
     @Deactivate

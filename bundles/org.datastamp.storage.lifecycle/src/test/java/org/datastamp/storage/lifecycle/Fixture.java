@@ -78,7 +78,7 @@ final class Fixture implements AutoCloseable {
         // share the folder then use it too); otherwise the embedded H2 file with the product's settings
         Path urlFile = dir.resolve("catalog-url");
         String url = Files.exists(urlFile) ? Files.readString(urlFile).strip()
-                : "jdbc:h2:file:" + dir.resolve("catalog").resolve("db") + ";LOCK_TIMEOUT=120000;WRITE_DELAY=0";
+                : "jdbc:h2:file:" + dir.resolve("catalog").resolve("db") + ";LOCK_TIMEOUT=120000;WRITE_DELAY=0;REUSE_SPACE=FALSE";
         database = CatalogDatabases.migrated(url,
                 url.startsWith("jdbc:postgresql:") ? CatalogDatabases.Postgres.USER : "datastamp", "");
         keepOpen = database.getConnection();
