@@ -42,7 +42,7 @@ class CatalogueKillTest {
      * On demand ({@code -Ddatastamp.probe.h2kill=true}) until it has passed enough loaded runs to gate CI: embedded H2
      * 2.3 came back from SIGKILLs without acknowledged commits even with WRITE_DELAY=0 (one CI run in three; its
      * recovery misses chunks written into reused free space). With REUSE_SPACE=FALSE, now in the product's URL, it
-     * passed 4 runs of 4 with both cores kept busy, where it had failed without (decision 0009).
+     * passed 7 runs of 7 with both cores kept busy, where it had failed without (decision 0009).
      */
     @Test
     @EnabledIfSystemProperty(named = "datastamp.probe.h2kill", matches = "true")
