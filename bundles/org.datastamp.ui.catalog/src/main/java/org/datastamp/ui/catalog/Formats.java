@@ -138,8 +138,8 @@ final class Formats {
     /** A file row for a markup table: the path links to the file's download (resumable, through the REST API). */
     static String[] fileWithLink(DatasetId id, Datafile file) {
         String[] plain = file(file);
-        return new String[] {"<a href=\"" + Markup.escape(fileUrl(id, file.path())) + "\" target=\"_blank\">"
-                + Markup.escape(file.path()) + "</a>", Markup.escape(plain[1]), Markup.escape(plain[2])};
+        return new String[] {Markup.link(fileUrl(id, file.path()), file.path()), Markup.escape(plain[1]),
+                Markup.escape(plain[2])};
     }
 
     /**
@@ -150,13 +150,13 @@ final class Formats {
     static String accessLinks(DatasetDetail detail) {
         Dataset dataset = detail.dataset();
         List<String> links = new ArrayList<>();
-        links.add(anchor("download-zip", "/api/v1/datasets/" + segment(dataset.id().value()) + "/download",
+        links.add(Markup.link("download-zip", "/api/v1/datasets/" + segment(dataset.id().value()) + "/download",
                 "Download all (ZIP, " + size(dataset.size()) + ")"));
         if (!dataset.doi().isBlank()) {
-            links.add(anchor("landing-page", "/doi/" + dataset.doi(), "Landing page (doi:" + dataset.doi() + ")"));
+            links.add(Markup.link("landing-page", "/doi/" + dataset.doi(), "Landing page (doi:" + dataset.doi() + ")"));
         }
         for (Publication publication : detail.publications()) {
-            links.add(anchor("publication-" + publication.doi(), "https://doi.org/" + publication.doi(),
+            links.add(Markup.link("publication-" + publication.doi(), "https://doi.org/" + publication.doi(),
                     "Publication: " + publication.title() + " (" + publication.year() + ")"));
         }
         return String.join("  \u00b7  ", links);
@@ -165,7 +165,7 @@ final class Formats {
     /** Where opening a dataset in a notebook is, as markup: a link to the notebook once it is ready. */
     static String notebook(NotebookSession session) {
         return switch (session.state()) {
-            case READY -> anchor("notebook-link", session.notebookUrl(), "Open the notebook") + " (on "
+            case READY -> Markup.link("notebook-link", session.notebookUrl(), "Open the notebook") + " (on "
                     + Markup.escape(session.user()) + "'s notebook server)";
             case SPAWNING -> Markup.escape("Starting your notebook server: " + session.progress() + " %"
                     + (session.message().isBlank() ? "" : ", " + session.message()));
@@ -185,11 +185,6 @@ final class Formats {
 
     private static String segment(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String anchor(String domId, String href, String text) {
-        return "<a id=\"" + Markup.escape(domId.replaceAll("[^A-Za-z0-9._-]", "_")) + "\" href=\""
-                + Markup.escape(href) + "\" target=\"_blank\">" + Markup.escape(text) + "</a>";
     }
 
     /** One line on a scan: {@code scan-000003 RUNNING: 4 of 10 frames}, then the dataset or the error. */

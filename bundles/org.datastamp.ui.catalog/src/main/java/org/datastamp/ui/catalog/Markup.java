@@ -35,7 +35,20 @@ final class Markup {
      * @param domId any text; characters not allowed in an id are replaced by {@code _}
      */
     static String rowAnchor(String cssClass, String domId, String text) {
-        return "<span class=\"" + cssClass + "\" id=\"" + NOT_ID.matcher(domId).replaceAll("_") + "\">" + escape(text)
-                + "</span>";
+        return "<span class=\"" + cssClass + "\" id=\"" + domId(domId) + "\">" + escape(text) + "</span>";
+    }
+
+    /** A link the browser follows itself in a new tab: {@code <a href="href" target="_blank">text</a>}. */
+    static String link(String href, String text) {
+        return "<a href=\"" + escape(href) + "\" target=\"_blank\">" + escape(text) + "</a>";
+    }
+
+    /** The same with a DOM id for tests, made of allowed characters as {@link #rowAnchor} makes it. */
+    static String link(String domId, String href, String text) {
+        return "<a id=\"" + domId(domId) + "\"" + link(href, text).substring("<a".length());
+    }
+
+    private static String domId(String text) {
+        return NOT_ID.matcher(text).replaceAll("_");
     }
 }
